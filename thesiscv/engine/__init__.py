@@ -1,0 +1,2 @@
+"""Hooks, loops and optimizer wrappers that thesiscv's methods need beyond mmengine's."""
+from .hooks import *  # noqa: F401,F403

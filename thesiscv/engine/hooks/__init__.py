@@ -1,0 +1,3 @@
+from .visualization_hook import VisualizationHook
+
+__all__ = ['VisualizationHook']

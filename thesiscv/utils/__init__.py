@@ -1,0 +1,7 @@
+"""Environment set-up, compatibility fixes, safe checkpoints, the model zoo, collect_env."""
+from .checkpoint import UnsafeCheckpointError, safe_load
+from .compat import init_dist
+from .setup_env import build_runner, load_config, register_all_modules
+
+__all__ = ['register_all_modules', 'load_config', 'build_runner', 'safe_load',
+           'UnsafeCheckpointError', 'init_dist']

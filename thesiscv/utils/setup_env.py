@@ -1,0 +1,79 @@
+"""Set up a run: register thesiscv's modules, read a config, build its runner."""
+import datetime
+import os.path as osp
+import warnings
+from typing import Optional
+
+from mmengine import DefaultScope
+from mmengine.config import Config
+from mmengine.dist import is_distributed
+from mmengine.registry import RUNNERS
+from mmengine.runner import Runner
+
+from .compat import init_dist
+
+
+def register_all_modules(init_default_scope: bool = True) -> None:
+    """Import every thesiscv module that registers components, and set the default scope.
+
+    Args:
+        init_default_scope: make ``thesiscv`` the current default scope, so that unprefixed types
+            in configs resolve in thesiscv's registries (and through them in mmengine's).
+    """
+    import thesiscv.apis  # noqa: F401,F403
+    import thesiscv.datasets  # noqa: F401,F403
+    import thesiscv.engine  # noqa: F401,F403
+    import thesiscv.evaluation  # noqa: F401,F403
+    import thesiscv.models  # noqa: F401,F403
+    import thesiscv.visualization  # noqa: F401,F403
+
+    if not init_default_scope:
+        return
+    current = DefaultScope.get_current_instance()
+    if current is None:
+        DefaultScope.get_instance('thesiscv', scope_name='thesiscv')
+    elif current.scope_name != 'thesiscv':
+        warnings.warn(f'The current default scope "{current.scope_name}" is not "thesiscv"; '
+                      '`register_all_modules` makes a new default scope named '
+                      'thesiscv-<timestamp>.')
+        name = f'thesiscv-{datetime.datetime.now()}'
+        DefaultScope.get_instance(name, scope_name='thesiscv')
+
+
+def load_config(path: str, cfg_options: Optional[dict] = None, work_dir: Optional[str] = None,
+                launcher: str = 'none') -> Config:
+    """Read a config the way tools/train.py and tools/test.py do.
+
+    Args:
+        path: config file (``configs/...py``).
+        cfg_options: ``--cfg-options`` overrides, merged into the config.
+        work_dir: ``--work-dir``; default ``work_dirs/<config file name without .py>``.
+        launcher: ``none``, ``pytorch``, ``slurm`` or ``mpi``.
+    """
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'Config file {path} does not exist (configs live under configs/)')
+    cfg = Config.fromfile(path)
+    if cfg_options:
+        cfg.merge_from_dict(cfg_options)
+    cfg.launcher = launcher
+    if work_dir is not None:
+        cfg.work_dir = work_dir
+    elif cfg.get('work_dir') is None:
+        cfg.work_dir = osp.join('work_dirs', osp.splitext(osp.basename(path))[0])
+    return cfg
+
+
+def build_runner(cfg: Config) -> Runner:
+    """Build the runner of ``cfg`` (``runner_type`` or mmengine's Runner) in scope thesiscv.
+
+    Distributed runs are initialised here, before the runner, with
+    :func:`thesiscv.utils.compat.init_dist`, so that machines without CUDA use gloo.
+    """
+    register_all_modules()
+    if cfg.get('launcher', 'none') != 'none' and not is_distributed():
+        dist_cfg = dict(cfg.get('env_cfg', {}).get('dist_cfg', {}))
+        backend = init_dist(cfg.launcher, **dist_cfg)
+        cfg.env_cfg.dist_cfg.backend = backend
+    if 'runner_type' in cfg:
+        return RUNNERS.build(cfg)
+    return Runner.from_cfg(cfg)
