@@ -1,1 +1,4 @@
+"""Inference: one inferencer per task, on top of :func:`init_model`."""
+from .inference import init_model
 
+__all__ = ['init_model']

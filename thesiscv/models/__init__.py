@@ -1,1 +1,2 @@
-
+"""Models: shared layers and one subpackage per method."""
+from .layers import *  # noqa: F401,F403

@@ -1,1 +1,4 @@
+"""Blocks shared by several methods."""
+from .resnet_encoder import ResNetEncoder
 
+__all__ = ['ResNetEncoder']
