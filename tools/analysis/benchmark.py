@@ -53,6 +53,14 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def si(value: float, unit: str = '') -> str:
+    """``1.23e9 -> '1.230 G'``: a number with an SI prefix."""
+    for factor, prefix in ((1e12, 'T'), (1e9, 'G'), (1e6, 'M'), (1e3, 'k')):
+        if abs(value) >= factor:
+            return f'{value / factor:.3f} {prefix}{unit}'
+    return f'{value:.3g} {unit}'.strip()
+
+
 def to_device(data, device: str):
     leaves, spec = tree_flatten(data)
     return tree_unflatten([x.to(device) if torch.is_tensor(x) else x for x in leaves], spec)
@@ -159,18 +167,17 @@ def main() -> None:
     rows = [
         ('device', f"{args.device} ({figures['torch_threads']} threads)"),
         ('batch size', batch_size),
-        ('train step', f"{figures['train_step_ms']:.1f} ms  "
+        ('train step', f"{figures['train_step_ms']:.2f} ms  "
          f"({figures['train_samples_per_s']:.2f} samples/s)"),
-        ('inference', f"{figures['infer_batch_ms']:.1f} ms/batch  "
+        ('inference', f"{figures['infer_batch_ms']:.2f} ms/batch  "
          f"({figures['infer_samples_per_s']:.2f} samples/s)"),
-        ('latency (batch 1)', f"{figures['latency_ms_batch1']:.1f} ms"),
-        ('parameters', f"{figures['params'] / 1e6:.3f} M "
-         f"({figures['trainable_params'] / 1e6:.3f} M trainable)"),
-        ('forward FLOPs (MACs)', f"{flops['flops'] / 1e9:.3f} G per batch"),
+        ('latency (batch 1)', f"{figures['latency_ms_batch1']:.2f} ms"),
+        ('parameters', f"{si(figures['params'])} ({si(figures['trainable_params'])} trainable)"),
+        ('forward FLOPs (MACs)', f"{si(flops['flops'])} per batch"),
         ('uncounted operators', ', '.join(f'{k} x{v}' for k, v in flops['uncounted_ops'].items())
          or 'none'),
-        ('matmul peak (fp32)', f'{peak / 1e9:.1f} GFLOP/s'),
-        ('train share of peak', f"{100 * figures['train_share_of_peak']:.1f} %"),
+        ('matmul peak (fp32)', si(peak, 'FLOP/s')),
+        ('train share of peak', f"{100 * figures['train_share_of_peak']:.2g} %"),
     ]
     width = max(len(k) for k, _ in rows)
     print(f'Benchmark of {args.config}')
