@@ -5,33 +5,22 @@ predictions, ``--show-dir DIR`` saves the method's visualizations (under the wor
 ``--cfg-options`` / ``--launcher`` work as in tools/train.py.
 """
 import argparse
-import os
 import os.path as osp
 import sys
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))  # run from a checkout
 
-from mmengine.config import DictAction  # noqa: E402
-
-from thesiscv.utils import build_runner, load_config  # noqa: E402
+from thesiscv.utils import build_runner, load_config, parse_run_args  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description='Test (and evaluate) a thesiscv model')
     parser.add_argument('config', help='test config file path')
     parser.add_argument('checkpoint', help='checkpoint: local path, http(s) URL or zoo name')
-    parser.add_argument('--work-dir', help='the dir to save the evaluation metrics')
     parser.add_argument('--out', help='dump the predictions to this pickle file (.pkl)')
     parser.add_argument('--show-dir', help='save the visualizations to this dir, relative to '
                         'the run\'s timestamped log dir (as in mmdet)')
-    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
-                        help='override config settings, e.g. test_dataloader.batch_size=1')
-    parser.add_argument('--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'],
-                        default='none', help='job launcher')
-    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
-    args = parser.parse_args()
-    os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
-    return args
+    return parse_run_args(parser)
 
 
 def main() -> None:

@@ -1,11 +1,13 @@
 """Set up a run: register thesiscv's modules, read a config, build its runner."""
+import argparse
 import datetime
+import os
 import os.path as osp
 import warnings
 from typing import Optional
 
 from mmengine import DefaultScope
-from mmengine.config import Config
+from mmengine.config import Config, DictAction
 from mmengine.dist import is_distributed
 from mmengine.registry import RUNNERS
 from mmengine.runner import Runner
@@ -38,6 +40,24 @@ def register_all_modules(init_default_scope: bool = True) -> None:
                       'thesiscv-<timestamp>.')
         name = f'thesiscv-{datetime.datetime.now()}'
         DefaultScope.get_instance(name, scope_name='thesiscv')
+
+
+def parse_run_args(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """Add the options tools/train.py and tools/test.py share, then parse the command line.
+
+    Shared options: ``--work-dir``, ``--cfg-options k=v ...``, ``--launcher`` and
+    ``--local-rank`` (set by older launchers; exported as ``LOCAL_RANK``).
+    """
+    parser.add_argument('--work-dir', help='the dir for logs, checkpoints and results '
+                        '(default: work_dirs/<config name>)')
+    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
+                        help='override config settings, e.g. train_cfg.max_iters=100')
+    parser.add_argument('--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'],
+                        default='none', help='job launcher (set by the dist_/slurm_ scripts)')
+    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
+    args = parser.parse_args()
+    os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
+    return args
 
 
 def load_config(path: str, cfg_options: Optional[dict] = None, work_dir: Optional[str] = None,
