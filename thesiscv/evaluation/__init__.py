@@ -1,1 +1,2 @@
 
+from .metrics import *  # noqa: F401,F403

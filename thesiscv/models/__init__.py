@@ -1,2 +1,3 @@
 """Models: shared layers and one subpackage per method."""
 from .layers import *  # noqa: F401,F403
+from .monoindoor import *  # noqa: F401,F403

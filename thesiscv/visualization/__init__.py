@@ -1,1 +1,2 @@
 
+from .depth_visualizer import DepthVisualizer  # noqa: F401

@@ -7,3 +7,4 @@ under ``data/`` (the generator's ``default_dir``), where the synthetic configs l
 from .registry import GENERATORS, register_generator
 
 __all__ = ['GENERATORS', 'register_generator']
+from . import indoor_rooms  # noqa: F401,E402

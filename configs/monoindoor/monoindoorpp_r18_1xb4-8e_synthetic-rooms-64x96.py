@@ -1,0 +1,7 @@
+# MonoIndoor++ on the synthetic rooms, CPU-sized: 64 x 96, ResNet-18 from scratch, batch 4,
+# 8 epochs (python tools/data/make_synthetic.py rooms first).
+_base_ = [
+    './_base_/depth_runtime.py', './_base_/models/monoindoorpp_r18.py',
+    './_base_/datasets/rooms_synthetic_64x96.py', './_base_/schedules/synthetic_8e.py'
+]
+model = dict(input_size=(64, 96), scale_net=dict(feat_size=(2, 3)))

@@ -1,0 +1,64 @@
+"""Monodepth2's multi-scale disparity decoder (spec §2.3).
+
+From the 5 encoder maps (strides 2..32) the decoder goes up stage by stage i = 4..0: ConvBlock,
+nearest x2 upsampling, concatenation of the skip map ``f_{i-1}``, ConvBlock; at the output
+scales a 3x3 conv + sigmoid gives ``(B, 1, H / 2^s, W / 2^s)`` in (0, 1). ConvBlock is a
+reflection-padded 3x3 conv + ELU (mmcv's ``ConvModule``).
+"""
+from typing import List, Sequence
+
+import torch
+import torch.nn.functional as F
+from mmcv.cnn import ConvModule
+from mmengine.model import BaseModule
+from torch import Tensor, nn
+
+from thesiscv.registry import MODELS
+
+
+def conv_block(in_channels: int, out_channels: int, act: bool = True) -> ConvModule:
+    return ConvModule(in_channels, out_channels, 3, padding=1, padding_mode='reflect',
+                      norm_cfg=None, act_cfg=dict(type='ELU') if act else None)
+
+
+@MODELS.register_module()
+class DepthDecoder(BaseModule):
+    """Sigmoid disparity maps at ``scales`` from encoder features.
+
+    Args:
+        in_channels: channels of the 5 encoder maps.
+        channels: decoder channels per level (``num_ch_dec``).
+        scales: output scales s (resolution ``H / 2^s``), returned in this order.
+        use_skips: concatenate the encoder's skip maps.
+    """
+
+    def __init__(self, in_channels: Sequence[int] = (64, 64, 128, 256, 512),
+                 channels: Sequence[int] = (16, 32, 64, 128, 256),
+                 scales: Sequence[int] = (0, 1, 2, 3), use_skips: bool = True):
+        super().__init__()
+        if len(in_channels) != 5 or len(channels) != 5:
+            raise ValueError('DepthDecoder expects 5 encoder maps and 5 decoder widths, got '
+                             f'in_channels={in_channels}, channels={channels}')
+        self.scales = tuple(scales)
+        self.use_skips = use_skips
+        self.upconvs0, self.upconvs1 = nn.ModuleList(), nn.ModuleList()
+        for i in range(4, -1, -1):
+            c_in = in_channels[-1] if i == 4 else channels[i + 1]
+            self.upconvs0.append(conv_block(c_in, channels[i]))
+            c_skip = in_channels[i - 1] if use_skips and i > 0 else 0
+            self.upconvs1.append(conv_block(channels[i] + c_skip, channels[i]))
+        self.dispconvs = nn.ModuleDict(
+            {str(s): conv_block(channels[s], 1, act=False) for s in self.scales})
+
+    def forward(self, features: List[Tensor]) -> List[Tensor]:
+        """Encoder maps -> sigmoid disparities, one ``(B, 1, H/2^s, W/2^s)`` per scale."""
+        out = {}
+        x = features[-1]
+        for stage, i in enumerate(range(4, -1, -1)):
+            x = F.interpolate(self.upconvs0[stage](x), scale_factor=2, mode='nearest')
+            if self.use_skips and i > 0:
+                x = torch.cat([x, features[i - 1]], dim=1)
+            x = self.upconvs1[stage](x)
+            if i in self.scales:
+                out[i] = torch.sigmoid(self.dispconvs[str(i)](x))
+        return [out[s] for s in self.scales]
