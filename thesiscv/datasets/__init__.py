@@ -2,3 +2,7 @@
 from . import synthetic  # noqa: F401
 from .transforms import *  # noqa: F401,F403
 from .scannet import ScanNetDataset  # noqa: F401
+from .dsprites import DSpritesDataset  # noqa: F401
+from .mnist import OneClassMNIST  # noqa: F401
+from .mvtec import MVTecADDataset  # noqa: F401
+from .ucsd_ped1 import UCSDPedDataset  # noqa: F401

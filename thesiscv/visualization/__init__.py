@@ -1,2 +1,3 @@
 
 from .depth_visualizer import DepthVisualizer  # noqa: F401
+from .attention_visualizer import AttentionVisualizer  # noqa: F401

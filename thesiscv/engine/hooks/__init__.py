@@ -1,3 +1,4 @@
+from .normal_stats_hook import NormalStatsHook
 from .visualization_hook import VisualizationHook
 
-__all__ = ['VisualizationHook']
+__all__ = ['VisualizationHook', 'NormalStatsHook']

@@ -2,3 +2,6 @@
 from .depth_metric import DepthMetric  # noqa: F401
 from .pose_relative_metric import RelativePoseMetric  # noqa: F401
 from .pose_trajectory_metric import TrajectoryMetric  # noqa: F401
+from .anomaly import BestIoU, ImageAUROC, PixelAUROC  # noqa: F401
+from .disentanglement import FactorVAEMetric  # noqa: F401
+from .reconstruction import ReconstructionError  # noqa: F401
