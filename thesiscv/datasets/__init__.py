@@ -6,3 +6,4 @@ from .dsprites import DSpritesDataset  # noqa: F401
 from .mnist import OneClassMNIST  # noqa: F401
 from .mvtec import MVTecADDataset  # noqa: F401
 from .ucsd_ped1 import UCSDPedDataset  # noqa: F401
+from .soccer import SoccerHighlightDataset  # noqa: F401

@@ -12,3 +12,4 @@ from . import sprites  # noqa: F401,E402
 from . import digits  # noqa: F401,E402
 from . import defects  # noqa: F401,E402
 from . import ped  # noqa: F401,E402
+from . import soccer  # noqa: F401,E402

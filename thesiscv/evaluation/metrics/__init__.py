@@ -5,3 +5,4 @@ from .pose_trajectory_metric import TrajectoryMetric  # noqa: F401
 from .anomaly import BestIoU, ImageAUROC, PixelAUROC  # noqa: F401
 from .disentanglement import FactorVAEMetric  # noqa: F401
 from .reconstruction import ReconstructionError  # noqa: F401
+from .action_prf1 import MacroPRF1Metric  # noqa: F401

@@ -1,0 +1,7 @@
+# Registration mode "similarity" for the energy images (spec §2.4 d; "none" is Fig. 2.4's "without
+# registration"). Build its cache first:
+#   python tools/data/soccer/preprocess.py data/soccer --stages energy --energy-modes similarity
+_base_ = ['../emanet_vit-b16_1xb8-16f-50e_soccer-shooting.py']
+train_dataloader = dict(dataset=dict(registration_mode='similarity'))
+val_dataloader = dict(dataset=dict(registration_mode='similarity'))
+test_dataloader = dict(dataset=dict(registration_mode='similarity'))
