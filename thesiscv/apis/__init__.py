@@ -2,3 +2,4 @@
 from .inference import init_model
 
 __all__ = ['init_model']
+from .depth_inferencer import DepthInferencer  # noqa: F401,E402

@@ -7,3 +7,6 @@ from .mnist import OneClassMNIST  # noqa: F401
 from .mvtec import MVTecADDataset  # noqa: F401
 from .ucsd_ped1 import UCSDPedDataset  # noqa: F401
 from .soccer import SoccerHighlightDataset  # noqa: F401
+from .nyuv2 import NYUv2LabeledDataset, NYUv2RawDataset  # noqa: F401
+from .euroc import EuRoCDataset  # noqa: F401
+from .seven_scenes import SevenScenesDataset  # noqa: F401

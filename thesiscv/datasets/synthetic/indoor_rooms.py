@@ -57,7 +57,9 @@ def load_textures(rng: np.random.Generator, size: int = 256) -> np.ndarray:
             img = img[..., None] * (0.4 + 0.6 * rng.random(3, dtype=np.float32))
         side = min(img.shape[:2])
         img = cv2.resize(img[:side, :side, :3], (size, size), interpolation=cv2.INTER_AREA)
-        img = cv2.GaussianBlur(img, (0, 0), 1.5)  # texture detail the renders can resolve
+        # smooth enough for the low-resolution renders to resolve and for photometric losses to
+        # have a basin wider than a few pixels of camera motion
+        img = cv2.GaussianBlur(img, (0, 0), 6.0)
         out.append(0.15 + 0.8 * img)
     return np.stack(out)
 
@@ -77,7 +79,7 @@ def make_room(rng: np.random.Generator, scale: float, num_textures: int) -> Room
         if np.all((hi[[0, 2]] > -FREE * half[[0, 2]]) & (lo[[0, 2]] < FREE * half[[0, 2]])):
             continue  # would stand in the camera's free space
         boxes.append(Box(lo, hi, rng.integers(0, num_textures, 6)))
-    tex_scale = rng.uniform(0.5, 1.5, num_textures) * scale
+    tex_scale = rng.uniform(1.0, 3.0, num_textures) * scale
     shade = np.array([0.8, 0.75, 1.0, 0.55, 0.9, 0.7])
     return Room(room, boxes, tex_scale, shade)
 

@@ -113,10 +113,14 @@ def distort_image(image: np.ndarray, K: np.ndarray, coeffs: np.ndarray) -> np.nd
 
 def _sensor_yaml(K: np.ndarray, coeffs: np.ndarray, width: int, height: int) -> str:
     t_bs = ', '.join(f'{v:.1f}' for v in np.eye(4).ravel())
-    return ('%YAML:1.0\nsensor_type: camera\ncomment: synthetic room camera\n'
+    return ('%YAML:1.0\n'
+            'sensor_type: camera\n'
+            'comment: synthetic room camera\n'
             f'T_BS:\n  cols: 4\n  rows: 4\n  data: [{t_bs}]\n'
-            'rate_hz: 20\nresolution: [%d, %d]\ncamera_model: pinhole\n' % (width, height)
-            + f'intrinsics: [{K[0, 0]:.6f}, {K[1, 1]:.6f}, {K[0, 2]:.6f}, {K[1, 2]:.6f}]\n'
+            'rate_hz: 20\n'
+            f'resolution: [{width}, {height}]\n'
+            'camera_model: pinhole\n'
+            f'intrinsics: [{K[0, 0]:.6f}, {K[1, 1]:.6f}, {K[0, 2]:.6f}, {K[1, 2]:.6f}]\n'
             'distortion_model: radial-tangential\n'
             f'distortion_coefficients: [{", ".join(f"{c:.8f}" for c in coeffs)}]\n')
 

@@ -8,7 +8,8 @@ Valid pixels: ``min_depth < gt < max_depth`` inside the optional evaluation crop
 * RMSE log ``sqrt(mean (log p - log g)^2)``, log10 ``mean |log10 p - log10 g|``,
 * ``a_k``: share of pixels with ``max(p/g, g/p) < 1.25^k`` (k = 1, 2, 3);
 
-averaged over images.
+averaged over images. ``scale_ratio`` (``median(gt) / median(pred)``, 1 for a metric
+prediction) can be reported too.
 """
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
@@ -19,7 +20,7 @@ from mmengine.logging import print_log
 
 from thesiscv.registry import METRICS
 
-METRIC_NAMES = ('abs_rel', 'sq_rel', 'rmse', 'rmse_log', 'log10', 'a1', 'a2', 'a3')
+METRIC_NAMES = ('abs_rel', 'sq_rel', 'rmse', 'rmse_log', 'log10', 'a1', 'a2', 'a3', 'scale_ratio')
 
 #: Eigen et al.'s NYUv2 crop (rows 45:471, cols 41:601 of 480 x 640) as fractions of the size.
 EIGEN_NYU_CROP = (45 / 480, 471 / 480, 41 / 640, 601 / 640)
@@ -67,12 +68,11 @@ def evaluate_depth(pred: np.ndarray, gt: np.ndarray, min_depth: float = 0.1,
     if not valid.any():
         return None
     pred, gt = pred[valid].astype(np.float64), gt[valid].astype(np.float64)
+    ratio = float(np.median(gt) / max(np.median(pred), 1e-12))
     if median_scaling:
-        pred = pred * np.median(gt) / max(np.median(pred), 1e-12)
+        pred = pred * ratio
     pred = np.clip(pred, min_depth, max_depth)
-    out = depth_errors(pred, gt)
-    out['scale_ratio'] = float(np.median(gt) / max(np.median(pred), 1e-12))
-    return out
+    return dict(depth_errors(pred, gt), scale_ratio=ratio)
 
 
 def _to_numpy(x: Union[torch.Tensor, np.ndarray]) -> np.ndarray:
