@@ -9,6 +9,9 @@ data_root = 'data/soccer_synthetic'
 img_size = 32
 num_frames = 8
 width = 96
+# as the generator's ground-truth fast path computed the cached energy images (used when an
+# energy image is computed on the fly, e.g. by demo/emanet_demo.py)
+energy_cfg = dict(support_thr=0.1)
 
 model = dict(
     num_frames=num_frames,
@@ -24,7 +27,7 @@ train_pipeline = [
     dict(type='SampleMaskFrames', num_frames=num_frames),
     dict(type='LoadSoccerMasks', with_ball=True),
     dict(type='PlayerMaskCrop', size=img_size, scale=1.2),
-    dict(type='EnergyImageTransform', size=img_size, use_cache=True),
+    dict(type='EnergyImageTransform', size=img_size, use_cache=True, energy_cfg=energy_cfg),
     dict(type='SyncRandomFlip', prob=0.5),
     dict(type='SyncRandomResizedCrop', scale=(0.8, 1.0), ratio=(3 / 4, 4 / 3)),
     dict(type='PackEMAInputs'),
@@ -33,7 +36,7 @@ test_pipeline = [
     dict(type='SampleMaskFrames', num_frames=num_frames, test_mode=True),
     dict(type='LoadSoccerMasks', with_ball=True),
     dict(type='PlayerMaskCrop', size=img_size, scale=1.2),
-    dict(type='EnergyImageTransform', size=img_size, use_cache=True),
+    dict(type='EnergyImageTransform', size=img_size, use_cache=True, energy_cfg=energy_cfg),
     dict(type='PackEMAInputs'),
 ]
 train_dataloader = dict(batch_size=16, num_workers=1,

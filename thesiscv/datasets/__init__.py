@@ -10,3 +10,4 @@ from .soccer import SoccerHighlightDataset  # noqa: F401
 from .nyuv2 import NYUv2LabeledDataset, NYUv2RawDataset  # noqa: F401
 from .euroc import EuRoCDataset  # noqa: F401
 from .seven_scenes import SevenScenesDataset  # noqa: F401
+from . import soccer_skeleton  # noqa: F401  (PoseDataset files; np.Inf alias)

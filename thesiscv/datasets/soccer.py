@@ -3,10 +3,10 @@
 On disk (spec §3.5; ``data_root`` e.g. ``data/soccer``)::
 
     videos/{dribbling,shooting}/<class>/<clip_id>.mp4
-    annotations/soccer_highlights_gt.pkl       ground truth (CVAT export, tools/data/soccer/cvat_to_soccer.py)
+    annotations/soccer_highlights_gt.pkl       ground truth (tools/data/soccer/cvat_to_soccer.py)
     annotations/soccer_highlights_emanet.pkl   ground truth + machine annotations (preprocessing)
     annotations/label_map_<task>.txt           one class name per line
-    annotations/splits/<task>_split<k>.json    {"train": [sample_id, ...], "val": [...], "test": [...]}
+    annotations/splits/<task>_split<k>.json    {"train": [sample_id, ...], "val": [...], ...}
     energy/<registration mode>/<sample file name>.png   cached energy images (16-bit)
 
 A pickle holds ``dict(annotations=[sample, ...], split=dict(...) optional)``; a sample is one

@@ -15,6 +15,11 @@ import numpy as np
 from .soccer import (ANN_FILE, TASK_CLASSES, load_annotations, read_split, split_path,
                      task_members)
 
+# mmaction2 1.2.0's PoseCompact (used by the PoseC3D baselines on these files) calls np.Inf,
+# which NumPy 2 removed; restore the alias (reported for thesiscv.utils.compat, its home).
+if not hasattr(np, 'Inf'):
+    np.Inf = np.inf
+
 
 def skeleton_sample(sample: dict, task: str) -> Dict:
     """One PoseDataset annotation of a soccer sample."""

@@ -1,4 +1,5 @@
-# PoseC3D (Duan et al.) on heatmap volumes of the player-of-interest tracks, soccer "shooting" clips.
+# PoseC3D (Duan et al.) on heatmap volumes of the player-of-interest tracks, soccer "shooting"
+# clips.
 _base_ = ['../_base_/emanet_runtime.py', '../_base_/models/posec3d_slowonly-r50.py',
           '../_base_/datasets/soccer-shooting_keypoint-heatmap.py',
           '../_base_/schedules/sgd_cosine_50e.py']

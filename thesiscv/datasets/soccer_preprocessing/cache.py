@@ -2,7 +2,7 @@
 
 Detection cache (Mask R-CNN or ground truth; spec §3.5 ``det/``)::
 
-    dict(num_frames=T, img_shape=(H, W), source=str, frames=[
+    dict(num_frames=T, img_shape=(H, W), source=str, seconds=model time, frames=[
         dict(bboxes=(K, 4) xyxy, scores=(K,), labels=(K,) COCO contiguous ids (0 person,
              32 sports ball), masks=[pycocotools RLE] * K), ...])          # one dict per frame
 

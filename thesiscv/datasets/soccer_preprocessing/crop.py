@@ -30,8 +30,10 @@ def crop_resize(images: np.ndarray, boxes: np.ndarray, out_size: int) -> np.ndar
     Returns:
         ``(N, S, S)`` float32.
     """
-    images = torch.from_numpy(np.ascontiguousarray(images, dtype=np.float32))[:, None]
-    boxes = torch.from_numpy(np.asarray(boxes, np.float32).reshape(-1, 4))
+    # a zero border: roi_align would otherwise repeat the edge pixels up to 1 px outside
+    images = torch.from_numpy(np.pad(np.asarray(images, np.float32), ((0, 0), (1, 1), (1, 1))))
+    images = images[:, None]
+    boxes = torch.from_numpy(np.asarray(boxes, np.float32).reshape(-1, 4) + 1)
     if len(boxes) != len(images):
         raise ValueError(f'crop_resize: {len(images)} images but {len(boxes)} boxes')
     rois = torch.cat([torch.arange(len(boxes), dtype=torch.float32)[:, None], boxes], dim=1)

@@ -49,9 +49,11 @@ class SoccerPreprocessor:
         det_dir, pose_dir, body25_dir: cache folders (relative); ``body25_dir=None`` uses
             COCO-17 keypoints only.
         detector: ``dict(config=..., checkpoint=..., person_thr=0.5, ball_thr=0.4,
-            batch_size=4)`` for the ``det`` stage.
+            batch_size=4)`` for the ``det`` stage, or a built
+            :class:`~.detection.MaskRCNNDetector`.
         pose_model, body25_model: ``dict(config=..., checkpoint=..., batch_size=32)`` and
-            ``max_persons`` (persons per frame, highest scores first) for ``pose`` / ``body25``.
+            ``max_persons`` (persons per frame, highest scores first) for ``pose`` / ``body25``,
+            or a built :class:`~.pose.TopdownPoseEstimator`.
         association: keyword arguments of :func:`~.association.associate`.
         energy_modes: registration modes whose energy images the ``energy`` stage writes.
         energy_size: side of the cached energy images.
@@ -115,10 +117,12 @@ class SoccerPreprocessor:
         with open(path, 'w') as f:
             json.dump(record, f, indent=1)
 
-    # ------------------------------------------------------------------ stages
-    def _run_model_stage(self, stage: str) -> None:
-        """``det``, ``pose`` or ``body25``: read each clip's video and run the model."""
-        cfg = dict(self.models[stage] or {})
+    def _model(self, stage: str) -> tuple:
+        """The stage's model (built from its config dict, or given built) and max persons."""
+        spec = self.models[stage]
+        if spec is not None and not isinstance(spec, dict):
+            return spec, getattr(spec, 'max_persons', None)
+        cfg = dict(spec or {})
         if 'config' not in cfg:
             raise KeyError(f'stage {stage!r} needs a model: pass {stage}=dict(config=..., '
                            'checkpoint=...) (tools/data/soccer/preprocess.py --det-config / '
@@ -126,13 +130,16 @@ class SoccerPreprocessor:
         max_persons = cfg.pop('max_persons', None)
         if stage == 'det':
             from .detection import MaskRCNNDetector
-            model = MaskRCNNDetector(device=self.device, **cfg)
-            batch = model.batch_size
-        else:
-            from .pose import TopdownPoseEstimator
-            model = TopdownPoseEstimator(device=self.device,
-                                         layout='coco17' if stage == 'pose' else 'halpe26', **cfg)
-            batch = 16  # frames decoded at a time; the model batches the person crops itself
+            return MaskRCNNDetector(device=self.device, **cfg), max_persons
+        from .pose import TopdownPoseEstimator
+        layout = 'coco17' if stage == 'pose' else 'halpe26'
+        return TopdownPoseEstimator(device=self.device, layout=layout, **cfg), max_persons
+
+    # ------------------------------------------------------------------ stages
+    def _run_model_stage(self, stage: str) -> None:
+        """``det``, ``pose`` or ``body25``: read each clip's video and run the model."""
+        model, max_persons = self._model(stage)
+        batch = getattr(model, 'batch_size', 4) if stage == 'det' else 16  # frames per read
         frames_done, seconds = 0, 0.0
         clips = self._clip_samples()
         bar = ProgressBar(len(clips))
@@ -153,11 +160,13 @@ class SoccerPreprocessor:
                     else:
                         dets = det['frames'][len(results):len(results) + len(frames)]
                         results += model(frames, [_persons(d, max_persons) for d in dets])
-                seconds += time.perf_counter() - start
+                clip_seconds = time.perf_counter() - start
+                seconds += clip_seconds
                 frames_done += len(results)
                 save_clip_cache(out, dict(num_frames=len(results),
                                           img_shape=tuple(frames.shape[1:3]),
-                                          source=cfg['config'], frames=results))
+                                          source=type(model).__name__, seconds=clip_seconds,
+                                          frames=results))
             except Exception as err:  # reported per clip; the other clips go on
                 self._fail(stage, clip_id, err)
             bar.update()

@@ -24,7 +24,7 @@ path** of the pipeline (no detector or pose weights needed).
 """
 import os
 import os.path as osp
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import cv2
 import numpy as np
@@ -271,10 +271,11 @@ def _bbox(mask: np.ndarray) -> np.ndarray:
     return np.array([cols[0], rows[0], cols[-1] + 1, rows[-1] + 1], np.float32)
 
 
-def _render_clip(label: str, rng: np.random.Generator) -> Dict:
+def _render_clip(label: str, rng: np.random.Generator, max_frames: Optional[int] = None) -> Dict:
     """Render one clip: frames, per-figure masks, image keypoints and ball masks."""
     task = coarse_task(label)
     n = int(rng.integers(18, 31) if task == 'dribbling' else rng.integers(32, 49))
+    n = min(n, max_frames or n)
     h, w = FRAME_SIZES[rng.integers(len(FRAME_SIZES))]
     t = np.arange(n) / FPS
     f = rng.choice([-1.0, 1.0])
@@ -386,7 +387,8 @@ def _write_clip(clip: Dict, clip_id: str, out_dir: str) -> List[dict]:
 
 @register_generator('soccer', default_dir='data/soccer_synthetic')
 def generate(out_dir: str, seed: int = 0, clips_per_class: int = 50, n_splits: int = 5,
-             preprocess: bool = True, energy_modes: Tuple[str, ...] = ('translation',)) -> None:
+             preprocess: bool = True, energy_modes: Tuple[str, ...] = ('translation',),
+             max_frames: Optional[int] = None) -> None:
     """Synthetic soccer highlight clips (6 actions + goalkeepers) in the real soccer format.
 
     Args:
@@ -398,6 +400,8 @@ def generate(out_dir: str, seed: int = 0, clips_per_class: int = 50, n_splits: i
         preprocess: run the ground-truth fast path of the preprocessing pipeline (association
             and energy images) after writing, so the set is ready for training.
         energy_modes: registration modes whose energy images are cached.
+        max_frames: cap on the clip length (tests use short clips; the action then plays
+            faster).
     """
     rng = np.random.default_rng(seed)
     labels = [c for c in CLASSES for _ in range(clips_per_class)]
@@ -405,7 +409,7 @@ def generate(out_dir: str, seed: int = 0, clips_per_class: int = 50, n_splits: i
     bar = ProgressBar(len(labels))
     for i, label in enumerate(labels):
         clip_id = f'{CLASS_DIRS[label]}_{i:04d}'
-        samples += _write_clip(_render_clip(label, rng), clip_id, out_dir)
+        samples += _write_clip(_render_clip(label, rng, max_frames), clip_id, out_dir)
         bar.update()
     print()
     save_annotations(osp.join(out_dir, GT_FILE), samples)

@@ -84,15 +84,18 @@ class EnergyImageTransform(BaseTransform):
         use_cache: read ``<data_root>/<cache_dir>/<mode>/<sample>.png`` (written by the
             ``energy`` preprocessing stage); a missing file is an error. False computes it.
         cache_dir: the cache folder relative to the data root.
+        cache_size: side of the cached images; a computed image is made at this size too and
+            resized the same way, so both paths give the same input.
         energy_cfg: keyword arguments of
             :func:`~thesiscv.datasets.soccer_preprocessing.energy.sample_energy_image`
             (``with_ball``, ``support_thr``, ``canvas_pad``, ...) when computing.
     """
 
     def __init__(self, size: int = 224, mode: Optional[str] = None, use_cache: bool = True,
-                 cache_dir: str = 'energy', energy_cfg: Optional[dict] = None):
+                 cache_dir: str = 'energy', cache_size: int = 224,
+                 energy_cfg: Optional[dict] = None):
         self.size, self.mode, self.use_cache = size, mode, use_cache
-        self.cache_dir, self.energy_cfg = cache_dir, energy_cfg or {}
+        self.cache_dir, self.cache_size, self.energy_cfg = cache_dir, cache_size, energy_cfg or {}
 
     def transform(self, results: dict) -> dict:
         mode = self.mode or results.get('energy_mode', 'translation')
@@ -100,9 +103,9 @@ class EnergyImageTransform(BaseTransform):
             path = osp.join(results.get('data_root', ''), self.cache_dir, mode,
                             f'{sample_file_name(results["sample_id"])}.png')
             image = load_energy_png(path)
-            if image.shape != (self.size, self.size):
-                image = cv2.resize(image, (self.size, self.size), interpolation=cv2.INTER_AREA)
         else:
-            image = sample_energy_image(results, mode, self.size, **self.energy_cfg).image
+            image = sample_energy_image(results, mode, self.cache_size, **self.energy_cfg).image
+        if image.shape != (self.size, self.size):
+            image = cv2.resize(image, (self.size, self.size), interpolation=cv2.INTER_AREA)
         results['energy'] = image
         return results

@@ -6,3 +6,4 @@ from .anomaly import BestIoU, ImageAUROC, PixelAUROC  # noqa: F401
 from .disentanglement import FactorVAEMetric  # noqa: F401
 from .reconstruction import ReconstructionError  # noqa: F401
 from .action_prf1 import MacroPRF1Metric  # noqa: F401
+from .detection_iou import MeanBestIoUMetric  # noqa: F401

@@ -3,7 +3,8 @@
 With C classes and the confusion matrix ``M`` (rows: true class, columns: predicted):
 
 * ``Precision(i) = M_ii / sum_k M_ki``, ``Recall(i) = M_ii / sum_k M_ik``,
-  ``F1(i) = 2 P_i R_i / (P_i + R_i)`` (0 where undefined);
+  ``F1(i) = 2 P_i R_i / (P_i + R_i)`` (0 where undefined; the means run over the classes that
+  occur as ground truth or prediction);
 * ``AP = mean_i P_i`` (the thesis's "average precision": macro precision, not ranking AP);
 * ``AR = mean_i R_i``;
 * ``a_f1`` = ``2 AP AR / (AP + AR)``: the thesis's A-F1 as its tables report it (23 of 25 rows);
@@ -37,15 +38,20 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
 
 
 def prf1_from_confusion(cm: np.ndarray) -> Dict[str, np.ndarray]:
-    """Per-class precision, recall, F1 and the macro figures of a confusion matrix."""
+    """Per-class precision, recall, F1 and the macro figures of a confusion matrix.
+
+    As in scikit-learn, the macro means run over the classes that occur as ground truth or as
+    prediction (``present``); an undefined precision or recall counts as 0.
+    """
     cm = np.asarray(cm, float)
     tp = np.diag(cm)
     precision, recall = _ratio(tp, cm.sum(0)), _ratio(tp, cm.sum(1))
     f1 = _ratio(2 * precision * recall, precision + recall)
-    ap, ar = precision.mean(), recall.mean()
-    return dict(precision=precision, recall=recall, f1=f1, AP=ap, AR=ar,
-                a_f1=2 * ap * ar / (ap + ar) if ap + ar > 0 else 0.0, macro_f1=f1.mean(),
-                accuracy=tp.sum() / max(cm.sum(), 1))
+    present = (cm.sum(0) + cm.sum(1)) > 0
+    ap, ar = precision[present].mean(), recall[present].mean()
+    return dict(precision=precision, recall=recall, f1=f1, present=present, AP=ap, AR=ar,
+                a_f1=2 * ap * ar / (ap + ar) if ap + ar > 0 else 0.0,
+                macro_f1=f1[present].mean(), accuracy=tp.sum() / max(cm.sum(), 1))
 
 
 def format_confusion(cm: np.ndarray, classes: Sequence[str]) -> str:
@@ -97,8 +103,8 @@ class MacroPRF1Metric(BaseMetric):
                   + format_confusion(cm, classes), logger='current')
         absent = [c for c, n in zip(classes, cm.sum(1)) if n == 0]
         if absent:
-            print_log(f'classes without test samples (recall counted as 0): {absent}',
-                      logger='current', level=30)
+            print_log(f'classes without ground-truth samples: {absent} (left out of the macro '
+                      'means unless predicted)', logger='current', level=30)
         self._save(cm, classes, stats)
         metrics = {k: float(stats[k]) for k in ('AP', 'AR', 'a_f1', 'macro_f1', 'accuracy')}
         metrics.update({f'f1_{c}': float(v) for c, v in zip(classes, stats['f1'])})

@@ -5,8 +5,9 @@ One layer computes (Dosovitskiy et al., ViT; thesis Eq. 2.3-2.4 for EMA-Net's mo
     x' = x + DropPath(MHSA(LN1(x)))
     y  = x' + DropPath(MLP(LN2(x')))
 
-Input and output ``(B, N, D)``. The attention is ``torch.nn.functional.scaled_dot_product_attention``
-over one fused ``qkv`` projection; the MLP is mmcv's :class:`~mmcv.cnn.bricks.transformer.FFN`.
+Input and output ``(B, N, D)``. The attention is
+``torch.nn.functional.scaled_dot_product_attention`` over one fused ``qkv`` projection; the MLP
+is mmcv's :class:`~mmcv.cnn.bricks.transformer.FFN`.
 Parameter names (``ln1``, ``attn.qkv``, ``attn.proj``, ``ln2``, ``ffn.layers.0.0``,
 ``ffn.layers.1``) are those of ``mmpretrain.models.backbones.vision_transformer``, so ViT
 checkpoints in mmpretrain layout load without renaming (mmpretrain itself is not a dependency).

@@ -1,9 +1,6 @@
-# The player-of-interest COCO-17 keypoint tracks as stacked heatmaps for PoseC3D: all six
-# classes, split 0 (annotations/skeleton_all.pkl); 48 uniformly sampled frames, 56 x 56
-# heatmap volumes (spec §5.1, mmaction2's PoseC3D NTU recipe).
-dataset_type = 'mmaction.PoseDataset'
-data_root = 'data/soccer'
-classes = ('Stepover', 'Elastico', 'Chop', 'Penalty-Kick', 'Goal', 'Free-Kick')
+# PoseC3D inputs (see soccer-all_keypoint.py): 48 uniformly sampled frames as 56 x 56 stacked
+# keypoint heatmaps (spec §5.1, mmaction2's PoseC3D NTU recipe).
+_base_ = ['./soccer-all_keypoint.py']
 clip_len = 48
 left_kp = [1, 3, 5, 7, 9, 11, 13, 15]
 right_kp = [2, 4, 6, 8, 10, 12, 14, 16]
@@ -30,17 +27,6 @@ test_pipeline = [
     dict(type='FormatShape', input_format='NCTHW_Heatmap'),
     dict(type='PackActionInputs'),
 ]
-_dataset = dict(type=dataset_type, data_root=data_root, ann_file='annotations/skeleton_all.pkl',
-                metainfo=dict(classes=classes))
-train_dataloader = dict(
-    batch_size=16, num_workers=2, persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(_dataset, split='split0_train', pipeline=train_pipeline))
-val_dataloader = dict(
-    batch_size=16, num_workers=2, persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(_dataset, split='split0_val', pipeline=test_pipeline, test_mode=True))
-test_dataloader = dict(
-    batch_size=16, num_workers=2, persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(_dataset, split='split0_test', pipeline=test_pipeline, test_mode=True))
+train_dataloader = dict(dataset=dict(pipeline=train_pipeline))
+val_dataloader = dict(dataset=dict(pipeline=test_pipeline))
+test_dataloader = dict(dataset=dict(pipeline=test_pipeline))

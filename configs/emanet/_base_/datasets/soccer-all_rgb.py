@@ -1,6 +1,6 @@
 # Soccer highlights as RGB videos for the mmaction2 video baselines (Table 2.6-2.8 "registration
 # x"): all six classes, split 0, the lists written by the synthetic generator or by
-# tools/data/soccer/make_baseline_data.py. Hara-style 3D-ResNet input: 16 uniformly sampled
+# tools/data/soccer/make_splits.py. Hara-style 3D-ResNet input: 16 uniformly sampled
 # frames, short side 128, 112 x 112 crops (spec §5.1). Videos are decoded with OpenCV.
 dataset_type = 'mmaction.VideoDataset'
 data_root = 'data/soccer'
