@@ -81,3 +81,17 @@ def test_mean_best_iou_average_is_the_unweighted_mean_of_video_types():
     assert result['det/Goal/player'] == pytest.approx(25)  # mean of 0.5 and 0 (missed keeper)
     assert result['det/Average/player'] == pytest.approx(62.5)
     assert result['det/Average/ball'] == pytest.approx(25)  # (50 + 0) / 2
+
+
+def test_visualizer_draws_emanet_and_video_inputs(tmp_path):
+    from thesiscv.visualization.action_visualizer import ActionVisualizer
+    vis = ActionVisualizer.get_instance('test_action_vis', vis_backends=None)
+    vis.dataset_meta = dict(classes=('a', 'b', 'c'))
+    sample = ActionDataSample().set_gt_label(2)
+    sample.set_pred_score(torch.tensor([0.1, 0.2, 0.7]))
+    inputs = dict(energy=torch.rand(1, 16, 16), masks=torch.rand(4, 1, 16, 16))
+    drawn = vis.add_datasample('x', inputs, sample, out_file=str(tmp_path / 'x.png'))
+    assert drawn.shape[0] == 36 + 6 * 16 and osp.isfile(tmp_path / 'x.png')
+    video = vis.add_datasample('v', torch.rand(1, 3, 8, 28, 28), sample,
+                               out_file=str(tmp_path / 'v.png'))
+    assert video.shape[0] == 36 + 3 * 28

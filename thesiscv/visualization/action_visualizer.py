@@ -1,8 +1,9 @@
-"""Pictures of action recognition: an EMA-Net sample with its prediction, a confusion matrix.
+"""Pictures of action recognition: a sample with its prediction, a confusion matrix.
 
-:class:`ActionVisualizer` draws, for one sample, the energy image beside the n player-mask
-frames fed to the motion branch, with the ground-truth and predicted classes and the top
-scores; :func:`draw_confusion_matrix` renders a confusion matrix (rows: true class).
+:class:`ActionVisualizer` draws, for one EMA-Net sample, the energy image beside the n
+player-mask frames fed to the motion branch (for a video baseline, frames of its clip), with the
+ground-truth and predicted classes and the top scores; :func:`draw_confusion_matrix` renders a
+confusion matrix (rows: true class).
 """
 from typing import Optional, Sequence
 
@@ -45,22 +46,42 @@ def draw_confusion_matrix(cm: np.ndarray, classes: Sequence[str], title: str = '
     return image
 
 
+def _video_strip(clip, max_frames: int = 8) -> np.ndarray:
+    """Up to ``max_frames`` frames of a video input ``(N, C, T, H, W)`` / ``(C, T, H, W)``
+    (RGB, or stacked keypoint heatmaps shown as their maximum), min-max scaled; else a blank."""
+    x = np.asarray(clip.detach().cpu() if hasattr(clip, 'detach') else clip, np.float32)
+    while x.ndim > 4:
+        x = x[0]
+    if x.ndim != 4 or x.shape[-1] < 8:  # e.g. a skeleton (M, T, V, C): nothing to draw
+        return np.zeros((32, 32, 3), np.uint8)
+    frames = x[:, np.linspace(0, x.shape[1] - 1, min(max_frames, x.shape[1])).astype(int)]
+    frames = frames if frames.shape[0] == 3 else frames.max(0, keepdims=True).repeat(3, 0)
+    frames = (frames - frames.min()) / max(float(frames.max() - frames.min()), 1e-6)
+    return (np.concatenate(list(frames.transpose(1, 2, 3, 0)), axis=1) * 255).astype(np.uint8)
+
+
 @VISUALIZERS.register_module()
 class ActionVisualizer(Visualizer):
-    """Draw an EMA-Net sample: energy image | mask frames, with gt / predicted class."""
+    """Draw an action sample with its gt / predicted class: for EMA-Net the energy image beside
+    the mask frames; for the video and skeleton baselines a strip of the input clip."""
 
-    def add_datasample(self, name: str, image: dict, data_sample=None, draw_gt: bool = True,
+    def add_datasample(self, name: str, image, data_sample=None, draw_gt: bool = True,
                        draw_pred: bool = True, show: bool = False, wait_time: float = 0,
                        out_file: Optional[str] = None, step: int = 0) -> np.ndarray:
-        """``image``: the sample's ``inputs`` (``dict(energy=(1, S, S), masks=(n, 1, S, S))``)."""
-        energy = _to_image(image['energy'])
-        frames = [_to_image(m) for m in image['masks']]
-        s = energy.shape[0]
-        gap = np.full((s, 2, 3), 128, np.uint8)
-        strip = np.concatenate([energy, gap, *frames], axis=1)
-        scale = max(1, 96 // s)
+        """``image``: the sample's ``inputs`` (EMA-Net: ``dict(energy=(1, S, S),
+        masks=(n, 1, S, S))``; baselines: their clip tensor)."""
+        if isinstance(image, dict):
+            energy = _to_image(image['energy'])
+            frames = [_to_image(m) for m in image['masks']]
+            gap = np.full((energy.shape[0], 2, 3), 128, np.uint8)
+            strip = np.concatenate([energy, gap, *frames], axis=1)
+        else:
+            strip = _video_strip(image)
+        scale = max(1, 96 // strip.shape[0])
         strip = np.kron(strip, np.ones((scale, scale, 1), np.uint8))
-        canvas = np.concatenate([np.zeros((36, strip.shape[1], 3), np.uint8), strip], axis=0)
+        canvas = np.concatenate([np.zeros((36, max(strip.shape[1], 320), 3), np.uint8),
+                                 np.pad(strip, ((0, 0), (0, max(0, 320 - strip.shape[1])),
+                                                (0, 0)))], axis=0)
         self.set_image(canvas)
         classes = (self.dataset_meta or {}).get('classes')
         lines = []
