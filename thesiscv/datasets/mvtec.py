@@ -19,7 +19,7 @@ from .anomaly_dataset import AnomalyImageDataset
 MVTEC_CATEGORIES = ('carpet', 'grid', 'leather', 'tile', 'wood', 'bottle', 'cable', 'capsule',
                     'hazelnut', 'metal_nut', 'pill', 'screw', 'toothbrush', 'transistor',
                     'zipper')
-IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp')
+IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff')
 
 
 def list_images(folder: str) -> List[str]:

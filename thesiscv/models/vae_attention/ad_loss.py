@@ -24,6 +24,7 @@ import torch.nn as nn
 from thesiscv.registry import MODELS
 from .attention import latent_attention, normalize_maps, resize_maps
 from .distribution_attention import refine_attention
+from .options import check_choice
 
 DIM_SELECTIONS = ('fixed', 'random', 'top_kl')
 MODES = ('sa', 'da')
@@ -81,14 +82,11 @@ class AttentionDisentangleLoss(nn.Module):
                  create_graph: bool = True, detach_alpha: bool = False,
                  loss_weight: float = 1.0):
         super().__init__()
-        for name, value, choices in (('dim_selection', dim_selection, DIM_SELECTIONS),
-                                     ('pair_reduction', pair_reduction, ('sum', 'mean')),
-                                     ('mode', mode, MODES),
-                                     ('da_weighting', da_weighting, DA_WEIGHTINGS),
-                                     ('overlap_resolution', overlap_resolution,
-                                      ('input', 'feature'))):
-            if value not in choices:
-                raise ValueError(f'{name} must be one of {choices}, got {value!r}')
+        check_choice('dim_selection', dim_selection, DIM_SELECTIONS)
+        check_choice('pair_reduction', pair_reduction, ('sum', 'mean'))
+        check_choice('mode', mode, MODES)
+        check_choice('da_weighting', da_weighting, DA_WEIGHTINGS)
+        check_choice('overlap_resolution', overlap_resolution, ('input', 'feature'))
         if num_dims < 2:
             raise ValueError(f'num_dims must be >= 2 to form a pair, got {num_dims}')
         self.target_layer = target_layer

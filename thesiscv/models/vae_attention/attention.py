@@ -23,6 +23,7 @@ import torch.nn.functional as F
 
 from thesiscv.models.layers import FeatureCapture, cam_maps, gap_gradients
 from thesiscv.registry import MODELS
+from .options import check_choice
 
 LATENT_SOURCES = ('posterior_sample', 'posterior_mean', 'mu_sum', 'ndd')
 NORMALIZATIONS = ('none', 'minmax', 'sum', 'max')
@@ -43,18 +44,17 @@ def latent_gaussian(mu: torch.Tensor, logvar: torch.Tensor, source: str,
         ``loc`` ``(B, D)`` (``(B, 1)`` for ``'mu_sum'``) and ``scale`` of the same shape, or
         ``None`` for the deterministic sources.
     """
+    check_choice('latent_source', source, LATENT_SOURCES)
     if source == 'posterior_sample':
         return mu, torch.exp(0.5 * logvar)
     if source == 'posterior_mean':
         return mu, None
     if source == 'mu_sum':
         return mu.sum(dim=1, keepdim=True), None
-    if source == 'ndd':
-        if ndd is None:
-            raise ValueError('latent_source="ndd" needs the normal difference distribution '
-                             '(pass ndd=...; OneClassVAEDetector does this)')
-        return ndd.params(mu, logvar)
-    raise ValueError(f'latent_source must be one of {LATENT_SOURCES}, got {source!r}')
+    if ndd is None:
+        raise ValueError('latent_source="ndd" needs the normal difference distribution '
+                         '(pass ndd=...; OneClassVAEDetector does this)')
+    return ndd.params(mu, logvar)
 
 
 def latent_attention(features: torch.Tensor, loc: torch.Tensor, scale: Optional[torch.Tensor],
@@ -105,6 +105,7 @@ def resize_maps(maps: torch.Tensor, size: Sequence[int], mode: Optional[str] = '
 
 def normalize_maps(maps: torch.Tensor, how: str = 'none', eps: float = 1e-12) -> torch.Tensor:
     """Per-map normalisation over the last two dims: none, minmax, sum or max."""
+    check_choice('normalize', how, NORMALIZATIONS)
     if how == 'none':
         return maps
     flat = maps.flatten(-2)
@@ -113,10 +114,8 @@ def normalize_maps(maps: torch.Tensor, how: str = 'none', eps: float = 1e-12) ->
         flat = (flat - low) / (flat.amax(-1, keepdim=True) - low + eps)
     elif how == 'sum':
         flat = flat / (flat.sum(-1, keepdim=True) + eps)
-    elif how == 'max':
+    else:  # max
         flat = flat / (flat.amax(-1, keepdim=True) + eps)
-    else:
-        raise ValueError(f'normalize must be one of {NORMALIZATIONS}, got {how!r}')
     return flat.view_as(maps)
 
 
@@ -149,13 +148,9 @@ class VAEAttention:
                  grad_norm: Optional[str] = None, upsample: Optional[str] = 'bilinear',
                  normalize: str = 'none', dims: Optional[Sequence[int]] = None,
                  create_graph: bool = False, detach_alpha: bool = False):
-        if latent_source not in LATENT_SOURCES:
-            raise ValueError(f'latent_source must be one of {LATENT_SOURCES}, '
-                             f'got {latent_source!r}')
-        if aggregate not in AGGREGATIONS:
-            raise ValueError(f'aggregate must be one of {AGGREGATIONS}, got {aggregate!r}')
-        if normalize not in NORMALIZATIONS:
-            raise ValueError(f'normalize must be one of {NORMALIZATIONS}, got {normalize!r}')
+        check_choice('latent_source', latent_source, LATENT_SOURCES)
+        check_choice('aggregate', aggregate, AGGREGATIONS)
+        check_choice('normalize', normalize, NORMALIZATIONS)
         if dims is not None and latent_source == 'mu_sum':
             raise ValueError('dims cannot be combined with latent_source="mu_sum"')
         self.target_layer = target_layer

@@ -17,6 +17,8 @@ import torch.nn.functional as F
 from mmengine.model import BaseModel
 from mmengine.structures import BaseDataElement
 
+from .options import check_choice
+
 RECON_LOSSES = ('bce', 'mse')
 
 
@@ -38,8 +40,7 @@ class BaseVAE(BaseModel):
                  recon_loss: str = 'bce', kl_weight: float = 1.0,
                  data_preprocessor: Optional[dict] = None, init_cfg: Optional[dict] = None):
         super().__init__(data_preprocessor=data_preprocessor, init_cfg=init_cfg)
-        if recon_loss not in RECON_LOSSES:
-            raise ValueError(f'recon_loss must be one of {RECON_LOSSES}, got {recon_loss!r}')
+        check_choice('recon_loss', recon_loss, RECON_LOSSES)
         self.latent_dim = latent_dim
         self.in_channels = in_channels
         self.input_size = (input_size, input_size) if isinstance(input_size, int) else tuple(

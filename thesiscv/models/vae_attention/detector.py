@@ -24,6 +24,7 @@ from mmengine.structures import BaseDataElement
 from thesiscv.registry import MODELS
 from .base_vae import BaseVAE
 from .distribution_attention import DistributionAttention
+from .options import check_choice
 
 MAP_NAMES = ('sa', 'da', 'diffmap')
 MAP_KEYS = dict(sa='sa_map', da='da_map', diffmap='diffmap')
@@ -52,8 +53,7 @@ class OneClassVAEDetector(BaseModel):
         bad = [m for m in maps if m not in MAP_NAMES]
         if bad or not maps:
             raise ValueError(f'maps must be a non-empty subset of {MAP_NAMES}, got {maps}')
-        if image_score not in IMAGE_SCORES:
-            raise ValueError(f'image_score must be one of {IMAGE_SCORES}, got {image_score!r}')
+        check_choice('image_score', image_score, IMAGE_SCORES)
         self.vae: BaseVAE = MODELS.build(vae)
         self.explainer: DistributionAttention = MODELS.build(explainer)
         self.ndd = MODELS.build(dict(type='NormalDifferenceDistribution',

@@ -18,6 +18,7 @@ import torch.nn as nn
 
 from thesiscv.registry import MODELS
 from .attention import VAEAttention, normalize_maps
+from .options import check_choice
 
 SIGMA_NORMS = ('minmax', 'none')
 
@@ -31,8 +32,7 @@ def refine_attention(mu_map: torch.Tensor, sigma_map: torch.Tensor, a: float = 1
         a, b: the thesis's alpha and beta (a negative ``a`` down-weights uncertain pixels).
         sigma_norm: ``'minmax'`` (per map, to [0, 1]) or ``'none'``.
     """
-    if sigma_norm not in SIGMA_NORMS:
-        raise ValueError(f'sigma_norm must be one of {SIGMA_NORMS}, got {sigma_norm!r}')
+    check_choice('sigma_norm', sigma_norm, SIGMA_NORMS)
     if sigma_norm == 'minmax':
         sigma_map = normalize_maps(sigma_map, 'minmax')
     return mu_map * torch.sigmoid(a * (sigma_map - b))

@@ -23,6 +23,7 @@ import torch
 import torch.nn as nn
 
 from thesiscv.registry import MODELS
+from .options import check_choice
 
 NORMAL_STATS = ('train_aggregate', 'moment_match', 'prior')
 SIGNS = ('x_minus_y', 'y_minus_x')
@@ -41,10 +42,8 @@ class NormalDifferenceDistribution(nn.Module):
     def __init__(self, latent_dim: int, normal_stats: str = 'train_aggregate',
                  sign: str = 'x_minus_y'):
         super().__init__()
-        if normal_stats not in NORMAL_STATS:
-            raise ValueError(f'normal_stats must be one of {NORMAL_STATS}, got {normal_stats!r}')
-        if sign not in SIGNS:
-            raise ValueError(f'sign must be one of {SIGNS}, got {sign!r}')
+        check_choice('normal_stats', normal_stats, NORMAL_STATS)
+        check_choice('sign', sign, SIGNS)
         self.normal_stats = normal_stats
         self.sign = sign
         self.register_buffer('mu_x', torch.zeros(latent_dim))

@@ -18,6 +18,7 @@ import torch.nn as nn
 from thesiscv.models.layers import ResNetEncoder
 from thesiscv.registry import MODELS
 from .base_vae import BaseVAE
+from .options import check_choice
 
 NECKS = ('flatten', 'gap')
 
@@ -45,8 +46,7 @@ class ResNet18VAE(BaseVAE):
                  data_preprocessor: Optional[dict] = None, init_cfg: Optional[dict] = None):
         super().__init__(latent_dim, in_channels, input_size, recon_loss, kl_weight,
                          data_preprocessor, init_cfg)
-        if neck not in NECKS:
-            raise ValueError(f'neck must be one of {NECKS}, got {neck!r}')
+        check_choice('neck', neck, NECKS)
         if any(s % 32 for s in self.input_size):
             raise ValueError(f'input_size {self.input_size} must be divisible by 32')
         if len(decoder_channels) != 6:

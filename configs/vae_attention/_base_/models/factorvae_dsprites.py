@@ -1,5 +1,5 @@
-# FactorVAE on 64x64 binary sprites (Kim & Mnih 2018; spec 2.6.4). Set model.ad_loss for
-# AD-FactorVAE (thesis Eq. 7.9).
+# FactorVAE on 64x64 binary sprites (Kim & Mnih 2018; spec 2.6.4). Adding
+# model.ad_loss=dict(type='AttentionDisentangleLoss', ...) gives AD-FactorVAE (Eq. 7.9).
 model = dict(
     type='FactorVAE',
     data_preprocessor=dict(type='ImgDataPreprocessor'),
@@ -8,7 +8,6 @@ model = dict(
     discriminator=dict(type='FactorVAEDiscriminator', latent_dim=10, hidden=1000,
                        num_layers=5),
     gamma=40.0,
-    ad_loss=None,
     vis_attention=dict(type='VAEAttention', target_layer='encoder.conv4'))
 
 optim_wrapper = dict(

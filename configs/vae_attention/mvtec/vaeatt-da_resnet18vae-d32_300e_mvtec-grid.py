@@ -1,0 +1,5 @@
+# Thesis Table 7.4, MVTec-AD "grid": anomaly DA and SA of a one-class ResNet-18 VAE.
+_base_ = ['../_base_/mvtec_da.py']
+train_dataloader = dict(dataset=dict(category='grid'))
+val_dataloader = dict(dataset=dict(category='grid'))
+test_dataloader = dict(dataset=dict(category='grid'))

@@ -1,0 +1,5 @@
+# Thesis Table 7.4, MVTec-AD "hazelnut": anomaly DA and SA of a one-class ResNet-18 VAE.
+_base_ = ['../_base_/mvtec_da.py']
+train_dataloader = dict(dataset=dict(category='hazelnut'))
+val_dataloader = dict(dataset=dict(category='hazelnut'))
+test_dataloader = dict(dataset=dict(category='hazelnut'))

@@ -1,0 +1,5 @@
+# Thesis Table 7.4, MVTec-AD "leather": anomaly DA and SA of a one-class ResNet-18 VAE.
+_base_ = ['../_base_/mvtec_da.py']
+train_dataloader = dict(dataset=dict(category='leather'))
+val_dataloader = dict(dataset=dict(category='leather'))
+test_dataloader = dict(dataset=dict(category='leather'))

@@ -1,0 +1,5 @@
+# Thesis Tables 7.2-7.3, MVTec-AD "cable": anomaly SA of a one-class ResNet-18 VAE.
+_base_ = ['../_base_/mvtec_sa.py']
+train_dataloader = dict(dataset=dict(category='cable'))
+val_dataloader = dict(dataset=dict(category='cable'))
+test_dataloader = dict(dataset=dict(category='cable'))

@@ -1,0 +1,5 @@
+# Thesis Tables 7.2-7.3, MVTec-AD "pill": anomaly SA of a one-class ResNet-18 VAE.
+_base_ = ['../_base_/mvtec_sa.py']
+train_dataloader = dict(dataset=dict(category='pill'))
+val_dataloader = dict(dataset=dict(category='pill'))
+test_dataloader = dict(dataset=dict(category='pill'))
