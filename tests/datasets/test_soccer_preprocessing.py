@@ -1,5 +1,6 @@
 """The preprocessing pipeline S1-S5 end to end on synthetic clips: randomly initialised mmdet and
 mmpose models (no checkpoints), the ground-truth fast path, and per-clip failures."""
+import json
 import os
 import os.path as osp
 import shutil
@@ -134,3 +135,19 @@ def test_missing_checkpoint_and_corrupt_video_messages(data_root, tmp_path):
         read_video(str(bad))
     with pytest.raises(VideoReadError, match='no such video'):
         read_video(str(tmp_path / 'absent.mp4'))
+
+
+def test_openpose_json_import(tmp_path):
+    from thesiscv.datasets.soccer_preprocessing.openpose import read_openpose_clip
+    person = np.zeros((25, 3))
+    person[8] = [50, 60, 0.9]  # MidHip
+    person[1] = [50, 20, 0.8]  # Neck
+    person[11] = [55, 100, 0.05]  # RAnkle below the confidence threshold
+    (tmp_path / 'clip_000000000001_keypoints.json').write_text(
+        json.dumps(dict(people=[dict(pose_keypoints_2d=person.ravel().tolist())])))
+    cache = read_openpose_clip(str(tmp_path), num_frames=3)
+    assert [len(f['bboxes']) for f in cache['frames']] == [0, 1, 0]
+    assert np.allclose(cache['frames'][1]['bboxes'][0], [50, 20, 50, 60])
+    assert cache['frames'][1]['keypoints'].shape == (1, 25, 2)
+    with pytest.raises(FileNotFoundError, match='OpenPose'):
+        read_openpose_clip(str(tmp_path / 'none'), 3)

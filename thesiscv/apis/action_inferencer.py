@@ -46,7 +46,8 @@ class ActionInferencer:
         self.model = init_model(config, checkpoint, device)
         cfg = self.model.cfg
         dataset = cfg.test_dataloader.dataset
-        self.classes = tuple((self.model.dataset_meta or {}).get('classes') or [])
+        meta = getattr(self.model, 'dataset_meta', None) or {}
+        self.classes = tuple(meta.get('classes') or [])
         if not self.classes:
             from thesiscv.datasets.soccer import TASK_CLASSES
             self.classes = TASK_CLASSES[dataset.get('task', 'all')]
