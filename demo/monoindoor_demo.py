@@ -6,7 +6,7 @@ Writes ``DIR/<name>.npy`` (float32 depth, up to the model's scale) and ``DIR/<na
 (colorized, near = bright) for every frame, e.g.::
 
     python demo/monoindoor_demo.py data/rooms_synthetic/scans/scene0016_00/color \\
-        configs/monoindoor/synthetic.py work_dirs/synthetic/best_depth_abs_rel_epoch_8.pth
+        configs/monoindoor/synthetic.py work_dirs/synthetic/epoch_3.pth
 """
 import argparse
 import os.path as osp

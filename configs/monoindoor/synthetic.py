@@ -1,2 +1,2 @@
-# Short name: MonoIndoor++ on the synthetic rooms (see monoindoorpp_r18_1xb4-8e_synthetic-...).
-_base_ = './monoindoorpp_r18_1xb4-8e_synthetic-rooms-64x96.py'
+# Short name: MonoIndoor++ on the synthetic rooms (monoindoorpp_r18_1xb4-3e_synthetic-rooms-64x96).
+_base_ = './monoindoorpp_r18_1xb4-3e_synthetic-rooms-64x96.py'

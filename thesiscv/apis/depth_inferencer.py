@@ -48,17 +48,24 @@ def iter_frames(source: Union[str, np.ndarray, Sequence[np.ndarray]]
 
 
 def iter_video(path: str) -> Iterator[Tuple[str, np.ndarray]]:
-    """Decode a video with PyAV; frames are named ``<video>_<index>``."""
-    import av
+    """Decode a video with OpenCV; frames are named ``<video>_<index>``."""
     if not osp.isfile(path):
         raise FileNotFoundError(f'video {path} does not exist')
     stem = osp.splitext(osp.basename(path))[0]
+    capture = cv2.VideoCapture(path)
+    index = 0
     try:
-        with av.open(path) as container:
-            for i, frame in enumerate(container.decode(video=0)):
-                yield f'{stem}_{i:06d}', frame.to_ndarray(format='rgb24')
-    except av.error.FFmpegError as err:
-        raise OSError(f'cannot decode video {path}: {err}') from None
+        while True:
+            ok, frame = capture.read()
+            if not ok:
+                break
+            yield f'{stem}_{index:06d}', frame[..., ::-1].copy()
+            index += 1
+    finally:
+        capture.release()
+    if index == 0:
+        raise OSError(f'cannot decode any frame of video {path}: the file is corrupt or its '
+                      'codec is not supported by OpenCV')
 
 
 @INFERENCERS.register_module()

@@ -2,23 +2,25 @@
 
 From the 5 encoder maps (strides 2..32) the decoder goes up stage by stage i = 4..0: ConvBlock,
 nearest x2 upsampling, concatenation of the skip map ``f_{i-1}``, ConvBlock; at the output
-scales a 3x3 conv + sigmoid gives ``(B, 1, H / 2^s, W / 2^s)`` in (0, 1). ConvBlock is a
-reflection-padded 3x3 conv + ELU (mmcv's ``ConvModule``).
+scales a reflection-padded 3x3 conv + sigmoid gives ``(B, 1, H / 2^s, W / 2^s)`` in (0, 1).
+ConvBlock is a reflection-padded 3x3 conv + ELU. All convs keep PyTorch's default
+initialization, as in Monodepth2 (mmcv's ``ConvModule`` would re-initialize them Kaiming
+fan-out, which from scratch saturates the sigmoid at the start: the depth then collapses to a
+constant).
 """
 from typing import List, Sequence
 
 import torch
 import torch.nn.functional as F
-from mmcv.cnn import ConvModule
 from mmengine.model import BaseModule
 from torch import Tensor, nn
 
 from thesiscv.registry import MODELS
 
 
-def conv_block(in_channels: int, out_channels: int, act: bool = True) -> ConvModule:
-    return ConvModule(in_channels, out_channels, 3, padding=1, padding_mode='reflect',
-                      norm_cfg=None, act_cfg=dict(type='ELU') if act else None)
+def conv_block(in_channels: int, out_channels: int) -> nn.Sequential:
+    return nn.Sequential(
+        nn.Conv2d(in_channels, out_channels, 3, padding=1, padding_mode='reflect'), nn.ELU())
 
 
 @MODELS.register_module()
@@ -47,8 +49,10 @@ class DepthDecoder(BaseModule):
             self.upconvs0.append(conv_block(c_in, channels[i]))
             c_skip = in_channels[i - 1] if use_skips and i > 0 else 0
             self.upconvs1.append(conv_block(channels[i] + c_skip, channels[i]))
-        self.dispconvs = nn.ModuleDict(
-            {str(s): conv_block(channels[s], 1, act=False) for s in self.scales})
+        self.dispconvs = nn.ModuleDict({
+            str(s): nn.Conv2d(channels[s], 1, 3, padding=1, padding_mode='reflect')
+            for s in self.scales
+        })
 
     def forward(self, features: List[Tensor]) -> List[Tensor]:
         """Encoder maps -> sigmoid disparities, one ``(B, 1, H/2^s, W/2^s)`` per scale."""

@@ -1,8 +1,8 @@
 # MonoIndoor++ on the synthetic rooms, CPU-sized: 64 x 96, ResNet-18 from scratch, batch 4,
-# 8 epochs (python tools/data/make_synthetic.py rooms first).
+# 3 epochs (python tools/data/make_synthetic.py rooms first).
 _base_ = [
     './_base_/depth_runtime.py', './_base_/models/monoindoorpp_r18.py',
-    './_base_/datasets/rooms_synthetic_64x96.py', './_base_/schedules/synthetic_8e.py'
+    './_base_/datasets/rooms_synthetic_64x96.py', './_base_/schedules/synthetic_3e.py'
 ]
 # from scratch: no ImageNet weights on these machines
 model = dict(input_size=(64, 96), depth_encoder=dict(pretrained=None),

@@ -1,0 +1,53 @@
+"""The synthetic monoindoor configs train a few iterations through tools/train.py and evaluate
+(depth and pose) through tools/test.py, drawing depth pictures with --show-dir."""
+import glob
+import json
+import math
+import os
+
+import pytest
+
+from thesiscv.datasets.synthetic.indoor_rooms import generate
+
+from ..conftest import ROOT, run_tool
+
+# every synthetic recipe (configs/monoindoor/synthetic.py only renames the MonoIndoor++ one)
+SYNTHETIC = sorted(os.path.relpath(p, ROOT) for p in glob.glob(
+    os.path.join(ROOT, 'configs', 'monoindoor', '**', '*synthetic-rooms*.py'), recursive=True))
+
+
+@pytest.fixture(scope='module')
+def data_root(tmp_path_factory):
+    root = tmp_path_factory.mktemp('rooms')
+    generate(str(root), seed=0, num_train=1, num_test=1, frames=6, test_frames=3)
+    return str(root)
+
+
+def overrides(data_root, work_dir):
+    opts = [f'work_dir={work_dir}', 'train_cfg.max_epochs=1', 'train_cfg.val_interval=1',
+            'default_hooks.logger.interval=1', 'train_dataloader.batch_size=2']
+    for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
+        opts += [f'{loader}.dataset.data_root={data_root}', f'{loader}.num_workers=0',
+                 f'{loader}.persistent_workers=False']
+    return opts
+
+
+@pytest.mark.parametrize('config', SYNTHETIC)
+def test_train_then_test(config, data_root, tmp_path):
+    assert len(SYNTHETIC) >= 5
+    work_dir = str(tmp_path / 'work')
+    run_tool('train.py', config, '--cfg-options', *overrides(data_root, work_dir))
+    scalars = glob.glob(os.path.join(work_dir, '*', 'vis_data', 'scalars.json'))[0]
+    logs = [json.loads(line) for line in open(scalars)]
+    losses = [log['loss'] for log in logs if 'loss' in log]
+    assert len(losses) == 2 and all(math.isfinite(x) for x in losses)
+    val = [log for log in logs if 'depth/abs_rel' in log][-1]
+    assert 0 < val['depth/abs_rel'] < 1 and 'pose/rot' in val and 'traj/ate' in val
+    if not os.path.basename(config).startswith(('monodepth2_r18', 'monoindoorpp_r18')):
+        return  # tools/test.py for the two main recipes only (test budget)
+    ckpt = glob.glob(os.path.join(work_dir, 'epoch_1.pth'))[0]
+    proc = run_tool('test.py', config, ckpt, '--show-dir', 'pictures', '--cfg-options',
+                    *overrides(data_root, work_dir))
+    assert 'depth/abs_rel' in proc.stdout + proc.stderr
+    pictures = glob.glob(os.path.join(work_dir, '*', 'pictures', '*.png'))
+    assert len(pictures) == 2  # one per test pair (target frames 0 and 1)
