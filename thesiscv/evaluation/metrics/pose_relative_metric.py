@@ -12,7 +12,7 @@ transforms):
 
 Means over all pairs.
 """
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from mmengine.evaluator import BaseMetric
@@ -25,6 +25,15 @@ def rotation_angle_deg(rot: np.ndarray) -> np.ndarray:
     """Angle of ``(..., 3, 3)`` rotation matrices in degrees."""
     cos = (np.trace(rot, axis1=-2, axis2=-1) - 1) / 2
     return np.degrees(np.arccos(np.clip(cos, -1.0, 1.0)))
+
+
+def sample_poses(sample: dict, metric: str) -> Tuple[np.ndarray, np.ndarray]:
+    """``(S, 4, 4)`` predicted and ground-truth poses of a data sample (float64)."""
+    if 'pred_pose' not in sample or 'gt_pose' not in sample:
+        raise KeyError(f'{metric} needs pred_pose and gt_pose: evaluate a dataset in '
+                       "mode='pose' (frame pairs with camera poses)")
+    return (_to_numpy(sample['pred_pose']).reshape(-1, 4, 4).astype(np.float64),
+            _to_numpy(sample['gt_pose']).reshape(-1, 4, 4).astype(np.float64))
 
 
 def relative_pose_errors(gt: np.ndarray, pred: np.ndarray,
@@ -60,13 +69,9 @@ class RelativePoseMetric(BaseMetric):
 
     def process(self, data_batch: dict, data_samples: Sequence[dict]) -> None:
         for sample in data_samples:
-            if 'pred_pose' not in sample or 'gt_pose' not in sample:
-                raise KeyError('RelativePoseMetric needs pred_pose and gt_pose: evaluate a '
-                               "dataset in mode='pose' (frame pairs with camera poses)")
-            gts, preds = _to_numpy(sample['gt_pose']), _to_numpy(sample['pred_pose'])
-            for gt, pred in zip(gts.reshape(-1, 4, 4), preds.reshape(-1, 4, 4)):
-                self.results.append(relative_pose_errors(gt.astype(np.float64),
-                                                         pred.astype(np.float64), self.fit))
+            preds, gts = sample_poses(sample, 'RelativePoseMetric')
+            self.results += [relative_pose_errors(gt, pred, self.fit)
+                             for gt, pred in zip(gts, preds)]
 
     def compute_metrics(self, results: List[dict]) -> Dict[str, float]:
         return {key: float(np.mean([r[key] for r in results])) for key in results[0]}

@@ -16,8 +16,7 @@ import numpy as np
 from mmengine.evaluator import BaseMetric
 
 from thesiscv.registry import METRICS
-from .depth_metric import _to_numpy
-from .pose_relative_metric import rotation_angle_deg
+from .pose_relative_metric import rotation_angle_deg, sample_poses
 
 
 def umeyama(source: np.ndarray, target: np.ndarray) -> Tuple[float, np.ndarray, np.ndarray]:
@@ -89,12 +88,8 @@ class TrajectoryMetric(BaseMetric):
 
     def process(self, data_batch: dict, data_samples: Sequence[dict]) -> None:
         for sample in data_samples:
-            if 'pred_pose' not in sample or 'gt_pose' not in sample:
-                raise KeyError('TrajectoryMetric needs pred_pose and gt_pose of consecutive '
-                               "pairs (dataset mode='pose')")
-            self.results.append((sample['seq'], sample['frame_index'],
-                                 _to_numpy(sample['pred_pose'])[0],
-                                 _to_numpy(sample['gt_pose'])[0]))
+            pred, gt = sample_poses(sample, 'TrajectoryMetric')
+            self.results.append((sample['seq'], sample['frame_index'], pred[0], gt[0]))
 
     def compute_metrics(self, results: List[tuple]) -> Dict[str, float]:
         sequences = defaultdict(list)
@@ -103,7 +98,7 @@ class TrajectoryMetric(BaseMetric):
         per_seq = []
         for pairs in sequences.values():
             pairs.sort(key=lambda p: p[0])
-            pred = np.stack([p[1] for p in pairs]).astype(np.float64)
-            gt = np.stack([p[2] for p in pairs]).astype(np.float64)
+            pred = np.stack([p[1] for p in pairs])
+            gt = np.stack([p[2] for p in pairs])
             per_seq.append(trajectory_errors(pred, gt, self.ate_mode))
         return {key: float(np.mean([r[key] for r in per_seq])) for key in per_seq[0]}
