@@ -21,7 +21,8 @@ def root(tmp_path_factory):
 
 
 def test_train_tuples(root):
-    ds = ScanNetDataset(root, mode='train', frame_ids=(0, -1, 1), pipeline=PIPELINE[:1] + PIPELINE[2:])
+    ds = ScanNetDataset(root, mode='train', frame_ids=(0, -1, 1),
+                        pipeline=PIPELINE[:1] + PIPELINE[2:])
     assert len(ds) == 2 * (6 - 2)  # targets need both neighbours
     info = ds.get_data_info(0)
     assert [p.split(os.sep)[-1] for p in info['img_paths']] == ['1.jpg', '0.jpg', '2.jpg']
