@@ -2,7 +2,8 @@
 
 The energy image ``energy (S, S)`` and every mask ``masks (n, S, S)`` of a sample get the same
 random horizontal flip (label-safe: no class is side-specific) and the same random resized
-crop (area 0.8-1.0, aspect 3/4-4/3), resized back to S.
+crop (area 0.8-1.0, aspect 3/4-4/3), resized back to S. Random draws use NumPy's global
+generator, which mmengine seeds per run and per dataloader worker.
 """
 import math
 from typing import Sequence
@@ -23,10 +24,9 @@ class SyncRandomFlip(BaseTransform):
 
     def __init__(self, prob: float = 0.5):
         self.prob = prob
-        self.rng = np.random.default_rng()
 
     def transform(self, results: dict) -> dict:
-        if self.rng.random() < self.prob:
+        if np.random.random_sample() < self.prob:
             for key in KEYS:
                 results[key] = np.ascontiguousarray(results[key][..., ::-1])
         return results
@@ -44,15 +44,14 @@ class SyncRandomResizedCrop(BaseTransform):
     def __init__(self, scale: Sequence[float] = (0.8, 1.0),
                  ratio: Sequence[float] = (3 / 4, 4 / 3)):
         self.scale, self.ratio = scale, ratio
-        self.rng = np.random.default_rng()
 
     def transform(self, results: dict) -> dict:
         size = results['energy'].shape[-1]
-        area = self.rng.uniform(*self.scale)
-        aspect = math.exp(self.rng.uniform(math.log(self.ratio[0]), math.log(self.ratio[1])))
+        area = np.random.uniform(*self.scale)
+        aspect = math.exp(np.random.uniform(math.log(self.ratio[0]), math.log(self.ratio[1])))
         cw = min(1.0, math.sqrt(area * aspect))
         ch = min(1.0, math.sqrt(area / aspect))
-        x0, y0 = self.rng.uniform(0, 1 - cw), self.rng.uniform(0, 1 - ch)
+        x0, y0 = np.random.uniform(0, 1 - cw), np.random.uniform(0, 1 - ch)
         rows = slice(int(y0 * size), max(int(y0 * size) + 1, int((y0 + ch) * size)))
         cols = slice(int(x0 * size), max(int(x0 * size) + 1, int((x0 + cw) * size)))
         for key in KEYS:

@@ -22,14 +22,16 @@ from ..soccer_preprocessing.energy import load_energy_png, sample_energy_image
 from ..soccer_preprocessing.masks import decode_masks, union_boxes
 
 
-def segment_indices(num_valid: int, num_frames: int, random: bool,
-                    rng: Optional[np.random.Generator] = None) -> np.ndarray:
-    """``num_frames`` positions in ``range(num_valid)``: one per equal segment (spec §2.7)."""
+def segment_indices(num_valid: int, num_frames: int, random: bool) -> np.ndarray:
+    """``num_frames`` positions in ``range(num_valid)``: one per equal segment (spec §2.7).
+
+    Random draws use NumPy's global generator, which mmengine seeds per run and per worker.
+    """
     if num_valid < num_frames:
         return np.arange(num_frames) * num_valid // num_frames
     edges = np.arange(num_frames + 1) * num_valid / num_frames
     start, length = np.floor(edges[:-1]), np.floor(edges[1:]) - np.floor(edges[:-1])
-    offset = rng.random(num_frames) * length if random else (length - 1) / 2
+    offset = np.random.random_sample(num_frames) * length if random else (length - 1) / 2
     return (start + np.floor(offset)).astype(int)
 
 
@@ -44,13 +46,12 @@ class SampleMaskFrames(BaseTransform):
 
     def __init__(self, num_frames: int = 16, test_mode: bool = False):
         self.num_frames, self.test_mode = num_frames, test_mode
-        self.rng = np.random.default_rng()
 
     def transform(self, results: dict) -> dict:
         valid = np.flatnonzero(results['valid_frames'])
         if not len(valid):
             raise ValueError(f'sample {results.get("sample_id")} has no valid frame')
-        pos = segment_indices(len(valid), self.num_frames, not self.test_mode, self.rng)
+        pos = segment_indices(len(valid), self.num_frames, not self.test_mode)
         results['frame_inds'] = valid[pos]
         return results
 

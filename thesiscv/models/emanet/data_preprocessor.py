@@ -32,7 +32,7 @@ class EMADataPreprocessor(BaseDataPreprocessor):
         x = (x.float() - self.mean) / self.std
         shape = list(x.shape)
         shape[-3] = self.num_channels
-        return x.expand(*shape) if x.shape[-3] == 1 else x
+        return x.expand(*shape).contiguous() if x.shape[-3] == 1 else x
 
     def forward(self, data: dict, training: bool = False) -> dict:
         data = self.cast_data(data)
