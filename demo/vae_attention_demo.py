@@ -6,9 +6,9 @@ Writes ``DIR/<name>_anomaly.png`` (the input beside overlays of the SA map, the 
 refined maps and the reconstruction difference, as the config or ``--maps`` asks) and
 ``DIR/<name>_anomaly.npy`` (the score map), and prints each image's anomaly score, e.g.::
 
-    python demo/vae_attention_demo.py data/defects_synthetic/grid/test/hole \\
-        configs/vae_attention/vaeatt-sa_resnet18vae-d32_20e_synthetic-defects.py \\
-        work_dirs/vaeatt-sa_resnet18vae-d32_20e_synthetic-defects/epoch_20.pth
+    python demo/vae_attention_demo.py data/defects_synthetic/nut/test/hole \\
+        configs/vae_attention/vaeatt-sa_resnet18vae-d32_40e_synthetic-defects.py \\
+        work_dirs/defects_nut/epoch_40.pth
 """
 import argparse
 import os.path as osp

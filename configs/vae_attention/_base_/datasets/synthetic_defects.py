@@ -1,6 +1,7 @@
 # Synthetic defects in the MVTec-AD layout (make_synthetic.py defects), 128x128 inputs.
-# Categories: stripes, grid, brick, object; pick one with
-#   --cfg-options train_dataloader.dataset.category=grid test_dataloader.dataset.category=grid
+# Categories: stripes, grid, brick (textures), object, nut, capsule; pick one with
+#   --cfg-options train_dataloader.dataset.category=nut val_dataloader.dataset.category=nut
+#   test_dataloader.dataset.category=nut
 _base_ = ['./mvtec_ad.py']
 data_root = 'data/defects_synthetic'
 category = 'stripes'
