@@ -7,9 +7,9 @@ under ``data/`` (the generator's ``default_dir``), where the synthetic configs l
 from .registry import GENERATORS, register_generator
 
 __all__ = ['GENERATORS', 'register_generator']
-from . import indoor_rooms  # noqa: F401,E402
 from . import sprites  # noqa: F401,E402
 from . import digits  # noqa: F401,E402
+from . import indoor_rooms  # noqa: F401,E402
 from . import defects  # noqa: F401,E402
 from . import ped  # noqa: F401,E402
 from . import soccer  # noqa: F401,E402
