@@ -25,7 +25,9 @@ CASES = [
      dict(num_train_clips=1, num_test_clips=1, num_frames=6, num_gt_clips=1), {}, EPOCH_RUN,
      'anomaly/da_map_pixel_auroc'),
     ('vaeatt-sa_resnet18vae-d32_40e_synthetic-defects.py', 'defects',
-     dict(categories=['grid'], size=32, num_train=4, num_test_good=1, num_test_per_defect=1),
+     # two good test images first: MVTec stems repeat across defect folders (good/000.png,
+     # hole/000.png), and --show-dir names pictures by stem
+     dict(categories=['grid'], size=32, num_train=4, num_test_good=2, num_test_per_defect=1),
      dict(category='grid'), EPOCH_RUN + ['train_dataloader.batch_size=4'],
      'anomaly/diffmap_best_iou'),
     ('factorvae-g40_convnet-d10_2k_synthetic-sprites.py', 'sprites',
