@@ -1,7 +1,6 @@
-"""DepthInferencer on an image, a folder and a video; demo/monoindoor_demo.py end to end."""
+"""DepthInferencer on arrays, a folder of images and a video (the demo script runs in
+tests/tools/test_monoindoor_tools.py on a trained checkpoint)."""
 import os
-import subprocess
-import sys
 
 import cv2
 import numpy as np
@@ -54,12 +53,3 @@ def test_video_and_errors(inferencer, frames, tmp_path):
         inferencer(str(tmp_path / 'bad.avi'))
     with pytest.raises(FileNotFoundError, match='missing.png'):
         inferencer(str(tmp_path / 'missing.png'))
-
-
-def test_demo_script(frames, tmp_path):
-    image = tmp_path / 'room.png'
-    cv2.imwrite(str(image), frames[0][..., ::-1])
-    proc = subprocess.run([sys.executable, os.path.join(ROOT, 'demo', 'monoindoor_demo.py'),
-                           str(image), CONFIG, 'none', '--out-dir', str(tmp_path / 'demo')],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode != 0 and 'none' in proc.stderr  # a missing checkpoint is named

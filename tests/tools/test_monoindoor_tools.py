@@ -1,9 +1,12 @@
 """The synthetic monoindoor configs train a few iterations through tools/train.py and evaluate
-(depth and pose) through tools/test.py, drawing depth pictures with --show-dir."""
+(depth and pose) through tools/test.py, drawing depth pictures with --show-dir; the demo runs
+on the trained MonoIndoor++ checkpoint."""
 import glob
 import json
 import math
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -51,3 +54,12 @@ def test_train_then_test(config, data_root, tmp_path):
     assert 'depth/abs_rel' in proc.stdout + proc.stderr
     pictures = glob.glob(os.path.join(work_dir, '*', 'pictures', '*.png'))
     assert len(pictures) == 2  # one per test pair (target frames 0 and 1)
+    if 'monoindoorpp' in config:
+        demo_out = tmp_path / 'demo'
+        frames = os.path.join(data_root, 'scans', 'scene0001_00', 'color')
+        proc = subprocess.run([sys.executable, os.path.join(ROOT, 'demo', 'monoindoor_demo.py'),
+                               frames, config, ckpt, '--out-dir', str(demo_out)], cwd=ROOT,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert len(glob.glob(str(demo_out / '*.npy'))) == 3  # the test room's 3 frames
+        assert len(glob.glob(str(demo_out / '*_depth.png'))) == 3
