@@ -1,4 +1,5 @@
 """The compatibility fixes of thesiscv.utils.compat and the environment report."""
+import os
 import subprocess
 import sys
 
@@ -10,6 +11,40 @@ def test_mmaction_models_import_with_drn_placeholder():
     from mmaction.models.localizers.drn.drn import DRN
     with pytest.raises(ImportError, match='without mmaction/models/localizers/drn'):
         DRN()
+
+
+BROKEN_TRANSFORMERS_CHECK = """
+import mmaction.models  # imports VindLU unless thesiscv switched it off
+from mmaction.registry import MODELS
+from mmaction.utils import dependency
+print('multimodal', dependency.WITH_MULTIMODAL, MODELS.get('VindLUVQA'))
+"""
+
+
+def test_mmaction_models_import_beside_a_transformers_without_apply_chunking(tmp_path):
+    """A transformers release whose modeling_utils lacks apply_chunking_to_forward (as on our
+    GPU machine) would break ``import mmaction.models`` through VindLU; thesiscv prevents it."""
+    package = tmp_path / 'transformers'
+    package.mkdir()
+    (package / '__init__.py').write_text('__version__ = "5.0.0"\n')
+    (package / 'modeling_utils.py').write_text('class PreTrainedModel:\n    pass\n')
+    dist_info = tmp_path / 'transformers-5.0.0.dist-info'
+    dist_info.mkdir()
+    (dist_info / 'METADATA').write_text('Metadata-Version: 2.1\nName: transformers\n'
+                                        'Version: 5.0.0\n')
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    run = [sys.executable, '-c']
+    undone = ('import thesiscv\nfrom mmaction.utils import dependency\n'
+              'dependency.WITH_MULTIMODAL = True\n')  # the fix taken back
+    broken = subprocess.run(run + [undone + BROKEN_TRANSFORMERS_CHECK], capture_output=True,
+                            text=True, env=env)
+    # the failure this fix is about: VindLU's imports from this transformers
+    assert broken.returncode != 0 and 'vindlu' in broken.stderr
+    assert "from transformers" in broken.stderr
+    fixed = subprocess.run(run + ['import thesiscv\n' + BROKEN_TRANSFORMERS_CHECK],
+                           capture_output=True, text=True, env=env)
+    assert fixed.returncode == 0, fixed.stderr[-2000:]
+    assert 'multimodal False <function' in fixed.stdout  # mmaction's placeholder
 
 
 def test_torchvision_is_not_needed():
@@ -24,3 +59,13 @@ def test_collect_env_reports_the_stack():
                 'mmaction2', 'smplx', 'numpy', 'CUDA available'):
         assert f'\n{key}:' in '\n' + out, key
     assert 'mmcv ops: compiled' in out
+
+
+def test_collect_env_survives_mmcv_ops_that_crash(monkeypatch):
+    from thesiscv.utils import collect_env
+    assert collect_env.mmcv_ops_status().startswith('compiled (')  # our install has the ops
+    monkeypatch.setattr(collect_env, 'OPS_QUERY',
+                        'import os, signal; os.kill(os.getpid(), signal.SIGSEGV)')
+    assert collect_env.mmcv_ops_status().startswith('crashed while loading (SIGSEGV)')
+    monkeypatch.setattr(collect_env, 'OPS_QUERY', 'import mmcv._no_such_ext')
+    assert collect_env.mmcv_ops_status().startswith('not available (ModuleNotFoundError')

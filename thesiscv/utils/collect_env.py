@@ -3,6 +3,9 @@
     python -m thesiscv.utils.collect_env
 """
 import importlib.metadata as md
+import signal
+import subprocess
+import sys
 from collections import OrderedDict
 from typing import Dict
 
@@ -12,13 +15,23 @@ PACKAGES = ('thesiscv', 'mmengine', 'mmcv', 'mmdet', 'mmpose', 'mmaction2', 'smp
             'opencv-python', 'pycocotools', 'xtcocotools', 'scikit-learn', 'scikit-image', 'av')
 
 
+OPS_QUERY = ('from mmcv.ops import get_compiler_version as a, get_compiling_cuda_version as b; '
+             'print(f"compiled ({a()}, CUDA: {b()})")')
+
+
 def mmcv_ops_status() -> str:
-    """Whether mmcv's compiled ops load, and for which device they were built."""
-    try:
-        from mmcv.ops import get_compiler_version, get_compiling_cuda_version
-    except Exception as err:  # ImportError / OSError when the ops were not compiled
-        return f'not available ({type(err).__name__}: {err})'
-    return (f'compiled ({get_compiler_version()}, CUDA: {get_compiling_cuda_version()})')
+    """Whether mmcv's compiled ops load, and for which device they were built.
+
+    Asked in a child process: ops built against another torch can crash the interpreter
+    (seen: a segmentation fault in ``get_compiler_version``), and the report must still print.
+    """
+    proc = subprocess.run([sys.executable, '-c', OPS_QUERY], capture_output=True, text=True)
+    if proc.returncode < 0:
+        return (f'crashed while loading ({signal.Signals(-proc.returncode).name}): rebuild mmcv '
+                'against the installed torch (tools/install.sh)')
+    if proc.returncode != 0:  # ImportError / OSError when the ops were not compiled
+        return f'not available ({proc.stderr.strip().splitlines()[-1]})'
+    return proc.stdout.strip()
 
 
 def collect_env() -> Dict[str, str]:

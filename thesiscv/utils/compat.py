@@ -21,6 +21,13 @@ or is named here; nothing edits site-packages. :func:`apply` runs on ``import th
    classes our checkpoints hold.
 5. **xtcocotools** (used by mmpose) must be rebuilt from source for numpy 2: done by
    tools/install.sh (tag ``[no-binary]`` in requirements/mminstall.txt), nothing at run time.
+6. **mmaction2's VindLU models and a newer transformers.** When ``transformers`` is installed
+   (it is not one of our requirements, but machines with other projects have it),
+   ``import mmaction.models`` imports VindLU, which imports ``apply_chunking_to_forward`` from
+   ``transformers.modeling_utils``; recent transformers releases no longer have it there, and the
+   import fails. :func:`disable_broken_mmaction_multimodal` then sets mmaction's
+   ``WITH_MULTIMODAL`` flag to False first, so VindLU is registered as mmaction's own
+   placeholder (found on the GPU machine, transformers 5 with torch 2.11).
 """
 import importlib.util
 import os
@@ -60,6 +67,30 @@ def install_mmaction_drn_placeholder() -> bool:
     return True
 
 
+def disable_broken_mmaction_multimodal() -> bool:
+    """Register mmaction2's VindLU models as placeholders when the installed transformers lacks
+    ``modeling_utils.apply_chunking_to_forward`` (their import would break ``mmaction.models``).
+
+    The check reads the module's source instead of importing transformers (seconds at every
+    start). Returns True when the flag was switched off.
+    """
+    if (importlib.util.find_spec('mmaction') is None
+            or 'mmaction.models.multimodal' in sys.modules):
+        return False
+    try:
+        spec = importlib.util.find_spec('transformers.modeling_utils')
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or spec.origin is None:
+        return False
+    with open(spec.origin, encoding='utf-8') as f:
+        if 'apply_chunking_to_forward' in f.read():
+            return False
+    from mmaction.utils import dependency
+    dependency.WITH_MULTIMODAL = False
+    return True
+
+
 def torchvision_usable() -> bool:
     """Whether ``import torchvision`` works (the CUDA wheel on a CPU torch raises RuntimeError)."""
     if importlib.util.find_spec('torchvision') is None:
@@ -94,3 +125,4 @@ def init_dist(launcher: str, backend: str = 'nccl', **kwargs) -> str:
 def apply() -> None:
     """Apply every run-time fix above that is needed; safe to call many times."""
     install_mmaction_drn_placeholder()
+    disable_broken_mmaction_multimodal()
