@@ -86,7 +86,9 @@ def main() -> None:
         checkpoint = f.read().strip()
     run(['tools/test.py', recipe.config, checkpoint, '--work-dir', work_dir] + overrides)
 
-    runs = sorted(glob.glob(osp.join(ROOT, work_dir, '*', '*.json')))
+    # mmengine writes a test run's metrics to <work_dir>/<timestamp>/<timestamp>.json
+    runs = sorted(path for path in glob.glob(osp.join(ROOT, work_dir, '*', '*.json'))
+                  if osp.basename(path) == osp.basename(osp.dirname(path)) + '.json')
     metrics = json.load(open(runs[-1])) if runs else {}
     print('\n[demo] test metrics of the trained model:')
     for key, value in metrics.items():

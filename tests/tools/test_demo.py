@@ -35,6 +35,7 @@ def test_default_recipe_end_to_end(tmp_path):
     out = run_tool('demo.py', *args).stdout
     assert 'make_synthetic.py soccer' in out
     assert 'soccer/a_f1' in out and 'Confusion matrix' in out
+    assert 'test metrics of the trained model:\n  soccer/AP: ' in out
     checkpoint = osp.join(work, 'epoch_1.pth')
     assert f'[demo] checkpoint: {checkpoint}' in out and osp.isfile(checkpoint)
     assert len(glob.glob(osp.join(work, '*', '*.log'))) == 2  # the train and the test run
