@@ -17,11 +17,15 @@ from thesiscv.registry import HOOKS
 
 
 def sample_name(data_sample, index: int) -> str:
-    """A file-name stem for one sample: its source file's stem, else its index in the run."""
+    """A file-name stem for one sample: ``<parent folder>_<file stem>`` of its source file (MVTec's
+    ``test/hole/000.png`` and ``test/good/000.png`` stay apart), else its index in the run."""
     meta = data_sample.metainfo if hasattr(data_sample, 'metainfo') else dict(data_sample)
     for key in ('img_path', 'video_path', 'filename', 'frame_dir', 'name'):
         if meta.get(key):
-            return osp.splitext(osp.basename(str(meta[key]).rstrip('/')))[0]
+            path = str(meta[key]).rstrip('/')
+            parent = osp.basename(osp.dirname(path))  # data sets repeat stems across folders
+            stem = osp.splitext(osp.basename(path))[0]
+            return f'{parent}_{stem}' if parent else stem
     return f'{index:06d}'
 
 
@@ -79,6 +83,6 @@ class VisualizationHook(Hook):
                 return
             index = batch_idx * len(outputs) + i
             name = sample_name(sample, index)
-            runner.visualizer.add_datasample(
-                name, select_input(data_batch['inputs'], i), sample, out_file=osp.join(out_dir, f'{name}.png'))
+            runner.visualizer.add_datasample(name, select_input(data_batch['inputs'], i), sample,
+                                             out_file=osp.join(out_dir, f'{name}.png'))
             self._drawn += 1
