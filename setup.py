@@ -59,7 +59,8 @@ if __name__ == '__main__':
         python_requires='>=3.9',
         packages=find_packages(exclude=('configs', 'tools', 'tests', 'data', 'work_dirs')),
         include_package_data=True,
-        package_data={'thesiscv': ['.mim/configs/**/*', '.mim/model-index.yml', '.mim/model-zoo.md']},
+        package_data={'thesiscv': ['.mim/configs/**/*', '.mim/model-index.yml',
+                                   '.mim/model-zoo.md']},
         install_requires=[r for r in parse_requirements('runtime.txt')
                           if not r.startswith(('setuptools', 'wheel', 'ninja'))],
         extras_require={

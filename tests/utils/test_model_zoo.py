@@ -77,7 +77,8 @@ def test_download_verifies_and_caches(tmp_path, checkpoint):
     assert requests == ['/toy.pth']
     run_tool('model_zoo.py', '--index', index, 'download', 'toy_mlp', env=env)
     assert requests == ['/toy.pth'], 'the second call downloaded again'
-    out = run_tool('model_zoo.py', '--index', index, 'verify', str(cached), '--name', 'toy_mlp').stdout
+    out = run_tool('model_zoo.py', '--index', index, 'verify', str(cached),
+                   '--name', 'toy_mlp').stdout
     assert digest in out and 'OK: matches toy_mlp' in out
 
 

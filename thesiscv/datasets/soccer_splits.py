@@ -1,4 +1,4 @@
-"""The 5-split protocol of the soccer experiments (thesis §2.4.1 "5-fold", spec §3.4, ambiguity 26).
+"""The 5-split protocol of the soccer experiments (thesis §2.4.1 "5-fold", spec §3.4, amb. 26).
 
 The thesis's test sets times 5 are smaller than its data set and its pooled confusion matrix sums
 to 5 x the test size, so the protocol is 5 **repeated random stratified train/val/test splits of

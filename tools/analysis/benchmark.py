@@ -104,7 +104,7 @@ def matmul_peak(device: str, n: Optional[int] = None, repeats: int = 10) -> floa
 
 
 class TensorForward(torch.nn.Module):
-    """``model(inputs, data_samples, mode='tensor')`` as a function of tensors only (for tracing)."""
+    """``model(inputs, data_samples, mode='tensor')`` as a function of tensors only (tracing)."""
 
     def __init__(self, model, processed: dict):
         super().__init__()
