@@ -48,8 +48,12 @@ def test_mmaction_models_import_beside_a_transformers_without_apply_chunking(tmp
 
 
 def test_torchvision_is_not_needed():
-    from thesiscv.utils.compat import torchvision_usable
-    assert 'torchvision' not in sys.modules or torchvision_usable()
+    """Registering all of thesiscv and the mm libraries' models never imports torchvision."""
+    code = ('import sys\nfrom thesiscv.utils import register_all_modules\n'
+            'register_all_modules()\nimport mmdet.models, mmpose.models, mmaction.models\n'
+            'print("torchvision" in sys.modules)')
+    out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == 'False'
 
 
 def test_collect_env_reports_the_stack():

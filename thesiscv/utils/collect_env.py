@@ -12,7 +12,8 @@ from typing import Dict
 from mmengine.utils.dl_utils import collect_env as mmengine_collect_env
 
 PACKAGES = ('thesiscv', 'mmengine', 'mmcv', 'mmdet', 'mmpose', 'mmaction2', 'smplx', 'numpy',
-            'opencv-python', 'pycocotools', 'xtcocotools', 'scikit-learn', 'scikit-image', 'av')
+            'opencv-python', 'pycocotools', 'xtcocotools', 'scikit-learn', 'scikit-image', 'av',
+            'torchvision')
 
 
 OPS_QUERY = ('from mmcv.ops import get_compiler_version as a, get_compiling_cuda_version as b; '
@@ -43,8 +44,6 @@ def collect_env() -> Dict[str, str]:
         except md.PackageNotFoundError:
             env[name] = 'not installed'
     env['mmcv ops'] = mmcv_ops_status()
-    from .compat import torchvision_usable
-    env['torchvision usable'] = str(torchvision_usable())
     return env
 
 

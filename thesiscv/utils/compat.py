@@ -10,8 +10,8 @@ or is named here; nothing edits site-packages. :func:`apply` runs on ``import th
 2. **No torchvision.** There is no CPU build on the registries, and the CUDA wheel fails at import.
    thesiscv never imports it: ``mmpose.apis`` and ``mmpose.visualization`` (which need it) are not
    used; their role is played by :mod:`thesiscv.apis` and :mod:`thesiscv.visualization`; ResNets
-   live in :mod:`thesiscv.models.layers`. :func:`torchvision_usable` tells whether an importable
-   torchvision exists, for the optional paths that could use one.
+   live in :mod:`thesiscv.models.layers`. ``collect_env`` reports an installed torchvision by
+   its package metadata, without importing it.
 3. **Distributed runs without CUDA.** ``mmengine.dist.init_dist`` calls ``torch.cuda.set_device``,
    which a CPU build of torch does not have; :func:`init_dist` uses gloo and skips that call when
    CUDA is absent. DDP is built with ``device_ids=None`` (configs/_base_/default_runtime.py), which
@@ -88,17 +88,6 @@ def disable_broken_mmaction_multimodal() -> bool:
             return False
     from mmaction.utils import dependency
     dependency.WITH_MULTIMODAL = False
-    return True
-
-
-def torchvision_usable() -> bool:
-    """Whether ``import torchvision`` works (the CUDA wheel on a CPU torch raises RuntimeError)."""
-    if importlib.util.find_spec('torchvision') is None:
-        return False
-    try:
-        import torchvision  # noqa: F401
-    except Exception:  # RuntimeError: operator torchvision::nms does not exist
-        return False
     return True
 
 
