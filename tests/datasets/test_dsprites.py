@@ -51,3 +51,14 @@ def test_subset_is_seeded_and_unique(npz):
 def test_missing_file_is_named(tmp_path):
     with pytest.raises(FileNotFoundError, match='make_synthetic.py sprites'):
         DSpritesDataset(str(tmp_path))
+
+
+def test_corrupt_or_foreign_npz_is_named(tmp_path):
+    garbage = tmp_path / 'garbage.npz'
+    garbage.write_bytes(b'not a zip archive')
+    with pytest.raises(OSError, match='cannot open the dSprites file .*garbage.npz'):
+        DSpritesDataset(str(tmp_path), ann_file='garbage.npz')
+    foreign = tmp_path / 'foreign.npz'
+    np.savez(foreign, imgs=np.zeros((2, 4, 4), np.uint8))
+    with pytest.raises(KeyError, match="foreign.npz is not a dSprites npz.*latents_classes"):
+        DSpritesDataset(str(tmp_path), ann_file='foreign.npz')

@@ -31,6 +31,11 @@ def read_packed_images(path: str, chunk_rows: int = 16384) -> Tuple[np.ndarray, 
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as err:
         raise OSError(f'cannot open the dSprites file {path}: {err}') from err
+    missing = {'imgs.npy', 'latents_classes.npy'} - set(archive.namelist())
+    if missing:
+        archive.close()
+        raise KeyError(f'{path} is not a dSprites npz: it lacks the arrays '
+                       f'{sorted(m[:-4] for m in missing)}')
     with archive, archive.open('imgs.npy') as f:
         major, _ = np.lib.format.read_magic(f)
         read_header = (np.lib.format.read_array_header_1_0 if major == 1 else
