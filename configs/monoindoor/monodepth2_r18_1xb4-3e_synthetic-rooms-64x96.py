@@ -3,6 +3,7 @@ _base_ = [
     './_base_/depth_runtime.py', './_base_/models/monodepth2_r18.py',
     './_base_/datasets/rooms_synthetic_64x96.py', './_base_/schedules/synthetic_3e.py'
 ]
-# from scratch: no ImageNet weights on these machines
-model = dict(input_size=(64, 96), depth_encoder=dict(pretrained=None),
+# from scratch: no ImageNet weights on these machines; the untrained network predicts 2.5 m
+# (about the rooms' median depth) instead of PyTorch's default 0.2 m (see README, diagnosis)
+model = dict(input_size=(64, 96), init_depth=2.5, depth_encoder=dict(pretrained=None),
              pose_module=dict(encoder=dict(pretrained=None)))

@@ -4,6 +4,7 @@ _base_ = [
     './_base_/depth_runtime.py', './_base_/models/monoindoorpp_r18.py',
     './_base_/datasets/rooms_synthetic_64x96.py', './_base_/schedules/synthetic_3e.py'
 ]
-# from scratch: no ImageNet weights on these machines
-model = dict(input_size=(64, 96), depth_encoder=dict(pretrained=None),
+# from scratch: no ImageNet weights on these machines; the untrained network predicts the
+# relative depth 0.5 (times the untrained scale S of about 5: 2.5 m, as the baseline's config)
+model = dict(input_size=(64, 96), init_depth=0.5, depth_encoder=dict(pretrained=None),
              pose_module=dict(encoder=dict(pretrained=None)), scale_net=dict(feat_size=(2, 3)))

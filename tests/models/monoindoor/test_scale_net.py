@@ -61,3 +61,36 @@ def test_depth_heads():
     assert torch.allclose(depth.flatten(), torch.tensor([4.0, 0.04]))  # D = S d, d in [0.01, 1]
     with pytest.raises(ValueError, match='scale'):
         factorized(sigmoid)
+
+
+def test_sigmoid_for_inverts_the_heads():
+    fixed = FixedRangeDepthHead(min_depth=0.1, max_depth=10.0)
+    s = fixed.sigmoid_for(2.5)
+    assert fixed(torch.full((1, 1, 1, 1), s)).item() == pytest.approx(2.5)
+    factorized = FactorizedDepthHead(rel_min_depth=0.01, rel_max_depth=1.0)
+    s = factorized.sigmoid_for(0.5)
+    assert factorized(torch.full((1, 1, 1, 1), s), torch.tensor([3.0])).item() == pytest.approx(1.5)
+    with pytest.raises(ValueError, match='outside'):
+        fixed.sigmoid_for(20.0)
+
+
+@pytest.mark.parametrize('init_depth', [None, 2.5])
+def test_init_depth_sets_the_untrained_prediction(init_depth):
+    from thesiscv.models.monoindoor import DepthDecoder, MonoResNetEncoder
+    from thesiscv.registry import MODELS
+    torch.manual_seed(0)
+    model = MODELS.build(dict(
+        type='SelfSupDepthModel', init_depth=init_depth,
+        depth_encoder=dict(type='DepthResNetEncoder', depth=18),
+        depth_decoder=dict(type='DepthDecoder', scales=(0,)),
+        depth_head=dict(type='FixedRangeDepthHead', min_depth=0.1, max_depth=10.0),
+        pose_module=dict(type='ResidualPoseModule', num_iters=0,
+                         encoder=dict(type='PoseResNetEncoder', num_input_images=2)),
+        input_size=(64, 96)))
+    assert isinstance(model.depth_decoder, DepthDecoder)
+    assert isinstance(model.depth_encoder, MonoResNetEncoder)
+    model.init_weights()
+    with torch.no_grad():
+        depth = model.depth_forward(torch.rand(2, 3, 64, 96))['depths'][0]
+    expected = 2.5 if init_depth else 0.2  # default init: sigmoid ~0.5 -> 1 / (0.1 + 9.9 / 2)
+    assert depth.median().item() == pytest.approx(expected, rel=0.15)

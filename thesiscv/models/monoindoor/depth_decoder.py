@@ -8,6 +8,7 @@ initialization, as in Monodepth2 (mmcv's ``ConvModule`` would re-initialize them
 fan-out, which from scratch saturates the sigmoid at the start: the depth then collapses to a
 constant).
 """
+import math
 from typing import List, Sequence
 
 import torch
@@ -66,3 +67,12 @@ class DepthDecoder(BaseModule):
             if i in self.scales:
                 out[i] = torch.sigmoid(self.dispconvs[str(i)](x))
         return [out[s] for s in self.scales]
+
+    def init_output(self, sigmoid: float) -> None:
+        """Set the output convs' bias so that the untrained decoder predicts about ``sigmoid``
+        everywhere (its weights stay random, so the prediction still varies slightly)."""
+        if not 0 < sigmoid < 1:
+            raise ValueError(f'the initial sigmoid output must lie in (0, 1), got {sigmoid}')
+        bias = math.log(sigmoid / (1 - sigmoid))
+        for conv in self.dispconvs.values():
+            nn.init.constant_(conv.bias, bias)

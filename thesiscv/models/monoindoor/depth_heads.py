@@ -31,6 +31,15 @@ class FixedRangeDepthHead(nn.Module):
         min_disp, max_disp = 1 / self.max_depth, 1 / self.min_depth
         return 1 / (min_disp + (max_disp - min_disp) * sigmoid)
 
+    def sigmoid_for(self, depth: float) -> float:
+        """The sigmoid value that this head maps to ``depth`` (relative depth ``d`` for the
+        factorized head): the inverse of :meth:`forward` without a scale."""
+        if not self.min_depth < depth < self.max_depth:
+            raise ValueError(f'depth {depth} lies outside the head\'s range '
+                             f'({self.min_depth}, {self.max_depth})')
+        min_disp, max_disp = 1 / self.max_depth, 1 / self.min_depth
+        return (1 / depth - min_disp) / (max_disp - min_disp)
+
 
 @MODELS.register_module()
 class FactorizedDepthHead(FixedRangeDepthHead):

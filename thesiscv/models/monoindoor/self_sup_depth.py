@@ -42,6 +42,11 @@ class SelfSupDepthModel(BaseModel):
             optional).
         frame_ids: frame offsets of a training sample, target (0) first.
         input_size: training ``(H, W)``; used by :meth:`dummy_batch`.
+        init_depth: depth in metres (relative depth ``d`` with the factorized head) that the
+            untrained network predicts, set through the disparity convs' bias in
+            :meth:`init_weights`; None keeps PyTorch's default init (sigmoid about 0.5, i.e.
+            0.2 m for Monodepth2's 0.1-10 m range: from scratch, warps with depths that far
+            off give the photometric loss almost no gradient towards the true depth).
         data_preprocessor: batching config.
     """
 
@@ -51,6 +56,7 @@ class SelfSupDepthModel(BaseModel):
                  smoothness_loss: dict = dict(type='SmoothnessLoss'),
                  consistency_loss: Optional[dict] = None,
                  frame_ids: Sequence[int] = (0, -1, 1), input_size: Tuple[int, int] = (256, 320),
+                 init_depth: Optional[float] = None,
                  data_preprocessor: dict = dict(type='DepthDataPreprocessor'),
                  init_cfg: Optional[dict] = None):
         super().__init__(data_preprocessor=data_preprocessor, init_cfg=init_cfg)
@@ -73,6 +79,14 @@ class SelfSupDepthModel(BaseModel):
         self.frame_ids = tuple(frame_ids)
         self.scales = self.depth_decoder.scales
         self.input_size = tuple(input_size)
+        if init_depth is not None:
+            self.depth_head.sigmoid_for(init_depth)  # checks the range now, not at training
+        self.init_depth = init_depth
+
+    def init_weights(self) -> None:
+        super().init_weights()
+        if self.init_depth is not None:
+            self.depth_decoder.init_output(self.depth_head.sigmoid_for(self.init_depth))
 
     # ------------------------------------------------------------------ networks
     def depth_forward(self, images: Tensor) -> Dict[str, Union[List[Tensor], Tensor, None]]:
