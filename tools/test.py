@@ -10,7 +10,8 @@ import sys
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))  # run from a checkout
 
-from thesiscv.utils import build_runner, load_config, parse_run_args  # noqa: E402
+from thesiscv.utils import (build_runner, finish_distributed, load_config,  # noqa: E402
+                            parse_run_args)
 
 
 def parse_args() -> argparse.Namespace:
@@ -47,6 +48,7 @@ def main() -> None:
             cfg.test_evaluator = [evaluator, dump]
     runner = build_runner(cfg)
     runner.test()
+    finish_distributed()
 
 
 if __name__ == '__main__':

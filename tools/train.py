@@ -12,7 +12,8 @@ sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))  # run from 
 
 import torch  # noqa: E402
 
-from thesiscv.utils import build_runner, load_config, parse_run_args  # noqa: E402
+from thesiscv.utils import (build_runner, finish_distributed, load_config,  # noqa: E402
+                            parse_run_args)
 
 
 def parse_args() -> argparse.Namespace:
@@ -42,6 +43,7 @@ def main() -> None:
         cfg.resume, cfg.load_from = True, args.resume
     runner = build_runner(cfg)
     runner.train()
+    finish_distributed()
 
 
 if __name__ == '__main__':

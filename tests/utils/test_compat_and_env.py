@@ -73,3 +73,19 @@ def test_collect_env_survives_mmcv_ops_that_crash(monkeypatch):
     assert collect_env.mmcv_ops_status().startswith('crashed while loading (SIGSEGV)')
     monkeypatch.setattr(collect_env, 'OPS_QUERY', 'import mmcv._no_such_ext')
     assert collect_env.mmcv_ops_status().startswith('not available (ModuleNotFoundError')
+
+
+def test_finish_distributed_destroys_the_process_group():
+    import socket
+
+    import torch.distributed as dist
+
+    from thesiscv.utils import finish_distributed
+    finish_distributed()  # outside a distributed run: nothing to do
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        port = sock.getsockname()[1]
+    dist.init_process_group('gloo', init_method=f'tcp://127.0.0.1:{port}', rank=0, world_size=1)
+    assert dist.is_initialized()
+    finish_distributed()
+    assert not dist.is_initialized()

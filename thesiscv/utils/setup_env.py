@@ -8,6 +8,7 @@ from typing import Optional
 
 from mmengine import DefaultScope
 from mmengine.config import Config, DictAction
+import torch.distributed as torch_dist
 from mmengine.dist import is_distributed
 from mmengine.registry import RUNNERS
 from mmengine.runner import Runner
@@ -97,3 +98,15 @@ def build_runner(cfg: Config) -> Runner:
     if 'runner_type' in cfg:
         return RUNNERS.build(cfg)
     return Runner.from_cfg(cfg)
+
+
+def finish_distributed() -> None:
+    """End a distributed run cleanly: wait for every rank, then destroy the process group.
+
+    Without this, a rank can abort at interpreter exit while gloo's worker threads are still
+    alive ("terminate called without an active exception", exit code -6) after the run itself
+    finished. Does nothing outside a distributed run.
+    """
+    if torch_dist.is_available() and torch_dist.is_initialized():
+        torch_dist.barrier()
+        torch_dist.destroy_process_group()
