@@ -8,10 +8,10 @@ from typing import Optional
 
 from mmengine import DefaultScope
 from mmengine.config import Config, DictAction
-import torch.distributed as torch_dist
-from mmengine.dist import is_distributed
+from mmengine.dist import barrier, is_distributed
 from mmengine.registry import RUNNERS
 from mmengine.runner import Runner
+from torch import distributed as torch_dist
 
 from .compat import init_dist
 
@@ -107,6 +107,6 @@ def finish_distributed() -> None:
     alive ("terminate called without an active exception", exit code -6) after the run itself
     finished. Does nothing outside a distributed run.
     """
-    if torch_dist.is_available() and torch_dist.is_initialized():
-        torch_dist.barrier()
+    if is_distributed():
+        barrier()
         torch_dist.destroy_process_group()

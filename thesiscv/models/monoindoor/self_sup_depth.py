@@ -79,14 +79,14 @@ class SelfSupDepthModel(BaseModel):
         self.frame_ids = tuple(frame_ids)
         self.scales = self.depth_decoder.scales
         self.input_size = tuple(input_size)
-        if init_depth is not None:
-            self.depth_head.sigmoid_for(init_depth)  # checks the range now, not at training
-        self.init_depth = init_depth
+        # the decoder's initial sigmoid output (computed now: a depth out of range fails here)
+        self.init_sigmoid = (self.depth_head.sigmoid_for(init_depth)
+                             if init_depth is not None else None)
 
     def init_weights(self) -> None:
         super().init_weights()
-        if self.init_depth is not None:
-            self.depth_decoder.init_output(self.depth_head.sigmoid_for(self.init_depth))
+        if self.init_sigmoid is not None:
+            self.depth_decoder.init_output(self.init_sigmoid)
 
     # ------------------------------------------------------------------ networks
     def depth_forward(self, images: Tensor) -> Dict[str, Union[List[Tensor], Tensor, None]]:
