@@ -27,8 +27,24 @@ _TEXTURES = ('brick', 'grass', 'gravel', 'coffee', 'chelsea', 'astronaut', 'rock
              'immunohistochemistry', 'hubble_deep_field', 'camera', 'moon', 'coins', 'text')
 
 
-#: the camera moves within this fraction of the room's half-extents (x, z); no furniture there
-FREE = 0.4
+class CameraMotion(NamedTuple):
+    """How the hand-held camera moves (defaults: the ``rooms`` generator's).
+
+    Attributes:
+        step: translation per frame (metres at room scale 1).
+        rot_step_deg: yaw change per frame (degrees); pitch and roll change at half and 0.3x.
+        look_down_deg: mean downward pitch of the camera (degrees).
+        pitch_range_deg, roll_range_deg: about how far pitch and roll swing around their means
+            (:func:`smooth_signal` fixes their speed, so the swing can exceed this a little).
+        free_space: fraction of the room's half-extents (x, z) in which the camera moves; no
+            furniture stands there.
+    """
+    step: float = 0.12
+    rot_step_deg: float = 6.0
+    look_down_deg: float = 0.0
+    pitch_range_deg: float = 25.0
+    roll_range_deg: float = 15.0
+    free_space: float = 0.4
 
 
 class Box(NamedTuple):
@@ -64,9 +80,10 @@ def load_textures(rng: np.random.Generator, size: int = 256) -> np.ndarray:
     return np.stack(out)
 
 
-def make_room(rng: np.random.Generator, scale: float, num_textures: int) -> Room:
+def make_room(rng: np.random.Generator, scale: float, num_textures: int,
+              free_space: float = 0.4) -> Room:
     """A room of half-extents ~``(2.5, 1.4, 3.5) * scale`` with 3-6 boxes standing on the floor
-    outside the central region where the camera moves."""
+    outside the central region (``free_space`` of the half-extents) where the camera moves."""
     half = np.array([rng.uniform(2.0, 3.0), rng.uniform(1.2, 1.5), rng.uniform(2.8, 4.0)]) * scale
     room = Box(-half, half, rng.integers(0, num_textures, 6))
     boxes = []
@@ -76,7 +93,8 @@ def make_room(rng: np.random.Generator, scale: float, num_textures: int) -> Room
         center = rng.uniform(-half + size / 2, half - size / 2)
         lo, hi = center - size / 2, center + size / 2
         lo[1], hi[1] = half[1] - size[1], half[1]
-        if np.all((hi[[0, 2]] > -FREE * half[[0, 2]]) & (lo[[0, 2]] < FREE * half[[0, 2]])):
+        free = free_space * half[[0, 2]]
+        if np.all((hi[[0, 2]] > -free) & (lo[[0, 2]] < free)):
             continue  # would stand in the camera's free space
         boxes.append(Box(lo, hi, rng.integers(0, num_textures, 6)))
     tex_scale = rng.uniform(1.0, 3.0, num_textures) * scale
@@ -110,20 +128,22 @@ def smooth_signal(rng: np.random.Generator, num: int, amplitude: float, speed: f
 
 
 def camera_path(rng: np.random.Generator, room: Room, num: int, step: float,
-                rot_step_deg: float) -> np.ndarray:
+                motion: CameraMotion = CameraMotion()) -> np.ndarray:
     """``(T, 4, 4)`` camera-to-world poses of a hand-held walk inside the free central space:
-    about ``step`` metres and ``rot_step_deg`` degrees of yaw per frame, pitch and roll half
-    and a third of that."""
+    about ``step`` metres (already times the room scale) and ``motion.rot_step_deg`` degrees of
+    yaw per frame, pitch and roll changing at half and 0.3x that rate."""
     half = room.room.hi
-    free = FREE * half * 0.8
+    free = motion.free_space * half * 0.8
     pos = [smooth_signal(rng, num, free[0], step * 0.7),
            smooth_signal(rng, num, 0.15 * half[1], step * 0.2) - 0.1 * half[1],
            smooth_signal(rng, num, free[2], step * 0.7)]
     pos = np.stack([np.clip(p, -f, f) for p, f in zip(pos, free)], -1)
-    rate = np.deg2rad(rot_step_deg)
+    rate = np.deg2rad(motion.rot_step_deg)
     yaw = rng.uniform(0, 2 * np.pi) + smooth_signal(rng, num, np.pi, rate)
-    pitch = smooth_signal(rng, num, np.deg2rad(25), rate * 0.5)
-    roll = smooth_signal(rng, num, np.deg2rad(15), rate * 0.3)
+    # y points down: a negative pitch about x tilts the optical axis towards the floor
+    pitch = (-np.deg2rad(motion.look_down_deg)
+             + smooth_signal(rng, num, np.deg2rad(motion.pitch_range_deg), rate * 0.5))
+    roll = smooth_signal(rng, num, np.deg2rad(motion.roll_range_deg), rate * 0.3)
     poses = np.tile(np.eye(4), (num, 1, 1))
     poses[:, :3, :3] = euler_to_rot(yaw, pitch, roll)
     poses[:, :3, 3] = pos
@@ -222,16 +242,17 @@ def intrinsics(height: int, width: int) -> np.ndarray:
 
 
 def render_sequence(rng: np.random.Generator, textures: np.ndarray, num_frames: int,
-                    height: int, width: int, room_scale: float, step: float = 0.12,
-                    rot_step_deg: float = 6.0, supersample: int = 2) -> Dict[str, np.ndarray]:
-    """Render a sequence.
+                    height: int, width: int, room_scale: float,
+                    motion: CameraMotion = CameraMotion(),
+                    supersample: int = 2) -> Dict[str, np.ndarray]:
+    """Render a sequence of a new room filmed with ``motion``.
 
     Returns:
         ``rgb`` ``(T, H, W, 3)`` uint8, ``depth`` ``(T, H, W)`` float32 metres, ``poses``
         ``(T, 4, 4)`` camera-to-world, ``K`` ``(3, 3)`` pixel intrinsics.
     """
-    room = make_room(rng, room_scale, len(textures))
-    poses = camera_path(rng, room, num_frames, step * room_scale, rot_step_deg)
+    room = make_room(rng, room_scale, len(textures), motion.free_space)
+    poses = camera_path(rng, room, num_frames, motion.step * room_scale, motion)
     K = intrinsics(height, width)
     frames = [render_frame(room, pose, K, height, width, textures, supersample) for pose in poses]
     return dict(rgb=np.stack([f[0] for f in frames]), depth=np.stack([f[1] for f in frames]),
@@ -242,7 +263,9 @@ def render_sequence(rng: np.random.Generator, textures: np.ndarray, num_frames: 
 def generate(out_dir: str, seed: int = 0, layout: str = 'scannet', height: int = 64,
              width: int = 96, num_train: int = 16, num_test: int = 4, frames: int = 60,
              test_frames: int = 30, room_scale: Tuple[float, float] = (0.6, 1.6),
-             step: float = 0.12, rot_step_deg: float = 6.0, supersample: int = 2,
+             step: float = 0.12, rot_step_deg: float = 6.0, look_down_deg: float = 0.0,
+             pitch_range_deg: float = 25.0, roll_range_deg: float = 15.0,
+             free_space: float = 0.4, supersample: int = 2,
              distortion: Optional[Sequence[float]] = None) -> None:
     """Indoor rooms along hand-held camera paths, with GT depth and poses (ScanNet layout).
 
@@ -256,6 +279,8 @@ def generate(out_dir: str, seed: int = 0, layout: str = 'scannet', height: int =
         room_scale: range of the per-sequence room scale (a single value: fixed-range variant).
         step: translation per frame (metres at room scale 1).
         rot_step_deg: yaw change per frame (degrees).
+        look_down_deg, pitch_range_deg, roll_range_deg, free_space: the rest of the camera
+            motion (:class:`CameraMotion`).
         supersample: anti-aliasing factor per axis.
         distortion: radial-tangential ``(k1, k2, p1, p2)`` applied to EuRoC-layout images.
     """
@@ -266,12 +291,13 @@ def generate(out_dir: str, seed: int = 0, layout: str = 'scannet', height: int =
     rng = np.random.default_rng(seed)
     textures = load_textures(rng)
     lo, hi = (room_scale, room_scale) if np.isscalar(room_scale) else room_scale
+    motion = CameraMotion(step, rot_step_deg, look_down_deg, pitch_range_deg, roll_range_deg,
+                          free_space)
     sequences = []
     for i in range(num_train + num_test):
         split = 'train' if i < num_train else 'test'
         seq = render_sequence(rng, textures, frames if split == 'train' else test_frames,
-                              height, width, rng.uniform(lo, hi), step, rot_step_deg,
-                              supersample)
+                              height, width, rng.uniform(lo, hi), motion, supersample)
         name = (f'scene{i:04d}_00' if layout != 'euroc' else
                 f'{"MH" if split == "train" else "V2"}_{i:02d}_synthetic')
         sequences.append(dict(seq, name=name, split=split))
