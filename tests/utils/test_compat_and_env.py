@@ -89,3 +89,25 @@ def test_finish_distributed_destroys_the_process_group():
     assert dist.is_initialized()
     finish_distributed()
     assert not dist.is_initialized()
+
+
+def test_finish_distributed_can_leave_the_process_after_flushing(tmp_path):
+    import subprocess
+    import sys
+    script = tmp_path / 'rank.py'
+    script.write_text(
+        'import socket\n'
+        'import torch.distributed as dist\n'
+        'from thesiscv.utils import finish_distributed\n'
+        'sock = socket.socket(); sock.bind(("127.0.0.1", 0)); port = sock.getsockname()[1]\n'
+        'sock.close()\n'
+        'dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=0,\n'
+        '                        world_size=1)\n'
+        'print("run finished", end="")  # unflushed: finish_distributed must flush it\n'
+        'finish_distributed(exit_process=True)\n'
+        'print("after exit")\n'
+        'raise SystemExit(3)\n')
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == 'run finished'

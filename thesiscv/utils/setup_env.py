@@ -1,8 +1,10 @@
 """Set up a run: register thesiscv's modules, read a config, build its runner."""
 import argparse
 import datetime
+import logging
 import os
 import os.path as osp
+import sys
 import warnings
 from typing import Optional
 
@@ -100,13 +102,22 @@ def build_runner(cfg: Config) -> Runner:
     return Runner.from_cfg(cfg)
 
 
-def finish_distributed() -> None:
+def finish_distributed(exit_process: bool = False) -> None:
     """End a distributed run cleanly: wait for every rank, then destroy the process group.
 
     Without this, a rank can abort at interpreter exit while gloo's worker threads are still
     alive ("terminate called without an active exception", exit code -6) after the run itself
-    finished. Does nothing outside a distributed run.
+    finished. Destroying the group is not always enough: gloo's threads can still hold tensors
+    whose destruction during interpreter finalization aborts the process (described in
+    pytorch/pytorch#179291). With ``exit_process`` (the end of ``tools/train.py`` and
+    ``tools/test.py``) the rank therefore flushes its logs and leaves with ``os._exit(0)``,
+    skipping that finalization. Does nothing outside a distributed run.
     """
     if is_distributed():
         barrier()
         torch_dist.destroy_process_group()
+        if exit_process:
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
