@@ -48,7 +48,7 @@ def main() -> None:
             cfg.test_evaluator = [evaluator, dump]
     runner = build_runner(cfg)
     runner.test()
-    finish_distributed(exit_process=True)
+    finish_distributed()
 
 
 if __name__ == '__main__':

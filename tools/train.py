@@ -43,7 +43,7 @@ def main() -> None:
         cfg.resume, cfg.load_from = True, args.resume
     runner = build_runner(cfg)
     runner.train()
-    finish_distributed(exit_process=True)
+    finish_distributed()
 
 
 if __name__ == '__main__':

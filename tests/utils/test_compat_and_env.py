@@ -75,19 +75,28 @@ def test_collect_env_survives_mmcv_ops_that_crash(monkeypatch):
     assert collect_env.mmcv_ops_status().startswith('not available (ModuleNotFoundError')
 
 
-def test_finish_distributed_destroys_the_process_group():
+def test_finish_distributed_destroys_the_process_group(monkeypatch):
     import socket
 
     import torch.distributed as dist
 
-    from thesiscv.utils import finish_distributed
+    from thesiscv.utils import finish_distributed, setup_env
     finish_distributed()  # outside a distributed run: nothing to do
+
+    class Exited(Exception):
+        pass
+
+    def fake_exit(code):
+        raise Exited(code)
+
+    monkeypatch.setattr(setup_env.os, '_exit', fake_exit)
     with socket.socket() as sock:
         sock.bind(('127.0.0.1', 0))
         port = sock.getsockname()[1]
     dist.init_process_group('gloo', init_method=f'tcp://127.0.0.1:{port}', rank=0, world_size=1)
     assert dist.is_initialized()
-    finish_distributed()
+    with pytest.raises(Exited, match='0'):
+        finish_distributed()
     assert not dist.is_initialized()
 
 
@@ -104,7 +113,7 @@ def test_finish_distributed_can_leave_the_process_after_flushing(tmp_path):
         'dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=0,\n'
         '                        world_size=1)\n'
         'print("run finished", end="")  # unflushed: finish_distributed must flush it\n'
-        'finish_distributed(exit_process=True)\n'
+        'finish_distributed()\n'
         'print("after exit")\n'
         'raise SystemExit(3)\n')
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,

@@ -102,22 +102,20 @@ def build_runner(cfg: Config) -> Runner:
     return Runner.from_cfg(cfg)
 
 
-def finish_distributed(exit_process: bool = False) -> None:
-    """End a distributed run cleanly: wait for every rank, then destroy the process group.
+def finish_distributed() -> None:
+    """End a distributed run (the last call of ``tools/train.py`` and ``tools/test.py``): wait
+    for every rank, destroy the process group, flush the logs and leave with ``os._exit(0)``.
 
-    Without this, a rank can abort at interpreter exit while gloo's worker threads are still
-    alive ("terminate called without an active exception", exit code -6) after the run itself
-    finished. Destroying the group is not always enough: gloo's threads can still hold tensors
-    whose destruction during interpreter finalization aborts the process (described in
-    pytorch/pytorch#179291). With ``exit_process`` (the end of ``tools/train.py`` and
-    ``tools/test.py``) the rank therefore flushes its logs and leaves with ``os._exit(0)``,
-    skipping that finalization. Does nothing outside a distributed run.
+    Otherwise a rank can abort after the run itself finished ("terminate called without an
+    active exception", exit code -6): gloo's worker threads can still hold tensors whose
+    destruction during interpreter finalization aborts the process (described in
+    pytorch/pytorch#179291); destroying the group alone did not prevent it. Does nothing
+    outside a distributed run.
     """
     if is_distributed():
         barrier()
         torch_dist.destroy_process_group()
-        if exit_process:
-            logging.shutdown()
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0)
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

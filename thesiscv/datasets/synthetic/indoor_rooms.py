@@ -81,7 +81,7 @@ def load_textures(rng: np.random.Generator, size: int = 256) -> np.ndarray:
 
 
 def make_room(rng: np.random.Generator, scale: float, num_textures: int,
-              free_space: float = 0.4) -> Room:
+              free_space: float) -> Room:
     """A room of half-extents ~``(2.5, 1.4, 3.5) * scale`` with 3-6 boxes standing on the floor
     outside the central region (``free_space`` of the half-extents) where the camera moves."""
     half = np.array([rng.uniform(2.0, 3.0), rng.uniform(1.2, 1.5), rng.uniform(2.8, 4.0)]) * scale
