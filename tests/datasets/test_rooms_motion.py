@@ -42,3 +42,13 @@ def test_camera_stays_in_the_free_space_and_furniture_outside_it():
         for box in room.boxes:
             inside = (box.hi[[0, 2]] > -free) & (box.lo[[0, 2]] < free)
             assert not inside.all()
+
+
+def test_footprint_widens_the_room_but_keeps_its_height_and_furniture_size():
+    rooms = [make_room(np.random.default_rng(5), 1.0, 4, 0.4, footprint=f) for f in (1.0, 1.6)]
+    np.testing.assert_allclose(rooms[1].room.hi[[0, 2]], 1.6 * rooms[0].room.hi[[0, 2]])
+    assert rooms[1].room.hi[1] == rooms[0].room.hi[1]
+    for box in rooms[1].boxes:  # furniture keeps its size range, inside the larger room
+        size = box.hi - box.lo
+        assert np.all((size >= 0.4 - 1e-9) & (size <= [1.2, 2.0, 1.2]))
+        assert np.all(np.abs(box.hi[[0, 2]]) <= rooms[1].room.hi[[0, 2]] + 1e-9)

@@ -44,3 +44,11 @@ def test_missing_pretrained_file_is_named(tmp_path):
     enc = MonoResNetEncoder(18, pretrained=str(tmp_path / 'nope.pth'))
     with pytest.raises(FileNotFoundError, match='nope.pth'):
         enc.init_weights()
+
+
+def test_narrow_encoder_halves_every_stage():
+    enc = MonoResNetEncoder(18, num_input_images=2, base_channels=32)
+    assert enc.channels == (32, 32, 64, 128, 256)
+    feats = enc(torch.rand(1, 6, 64, 96))
+    assert [f.shape[1] for f in feats] == list(enc.channels)
+    assert [f.shape[-1] for f in feats] == [48, 24, 12, 6, 3]

@@ -81,10 +81,12 @@ def load_textures(rng: np.random.Generator, size: int = 256) -> np.ndarray:
 
 
 def make_room(rng: np.random.Generator, scale: float, num_textures: int,
-              free_space: float) -> Room:
-    """A room of half-extents ~``(2.5, 1.4, 3.5) * scale`` with 3-6 boxes standing on the floor
-    outside the central region (``free_space`` of the half-extents) where the camera moves."""
-    half = np.array([rng.uniform(2.0, 3.0), rng.uniform(1.2, 1.5), rng.uniform(2.8, 4.0)]) * scale
+              free_space: float, footprint: float = 1.0) -> Room:
+    """A room of half-extents ~``(2.5 footprint, 1.4, 3.5 footprint) * scale`` with 3-6 boxes
+    standing on the floor outside the central region (``free_space`` of the half-extents) where
+    the camera moves. ``footprint`` > 1 makes halls: wider and longer, the same height."""
+    half = np.array([rng.uniform(2.0, 3.0) * footprint, rng.uniform(1.2, 1.5),
+                     rng.uniform(2.8, 4.0) * footprint]) * scale
     room = Box(-half, half, rng.integers(0, num_textures, 6))
     boxes = []
     while len(boxes) < rng.integers(3, 7):
@@ -243,15 +245,15 @@ def intrinsics(height: int, width: int) -> np.ndarray:
 
 def render_sequence(rng: np.random.Generator, textures: np.ndarray, num_frames: int,
                     height: int, width: int, room_scale: float,
-                    motion: CameraMotion = CameraMotion(),
-                    supersample: int = 2) -> Dict[str, np.ndarray]:
-    """Render a sequence of a new room filmed with ``motion``.
+                    motion: CameraMotion = CameraMotion(), supersample: int = 2,
+                    footprint: float = 1.0) -> Dict[str, np.ndarray]:
+    """Render a sequence of a new room (:func:`make_room`) filmed with ``motion``.
 
     Returns:
         ``rgb`` ``(T, H, W, 3)`` uint8, ``depth`` ``(T, H, W)`` float32 metres, ``poses``
         ``(T, 4, 4)`` camera-to-world, ``K`` ``(3, 3)`` pixel intrinsics.
     """
-    room = make_room(rng, room_scale, len(textures), motion.free_space)
+    room = make_room(rng, room_scale, len(textures), motion.free_space, footprint)
     poses = camera_path(rng, room, num_frames, motion.step * room_scale, motion)
     K = intrinsics(height, width)
     frames = [render_frame(room, pose, K, height, width, textures, supersample) for pose in poses]
@@ -265,7 +267,7 @@ def generate(out_dir: str, seed: int = 0, layout: str = 'scannet', height: int =
              test_frames: int = 30, room_scale: Tuple[float, float] = (0.6, 1.6),
              step: float = 0.12, rot_step_deg: float = 6.0, look_down_deg: float = 0.0,
              pitch_range_deg: float = 25.0, roll_range_deg: float = 15.0,
-             free_space: float = 0.4, supersample: int = 2,
+             free_space: float = 0.4, footprint: float = 1.0, supersample: int = 2,
              distortion: Optional[Sequence[float]] = None) -> None:
     """Indoor rooms along hand-held camera paths, with GT depth and poses (ScanNet layout).
 
@@ -281,6 +283,7 @@ def generate(out_dir: str, seed: int = 0, layout: str = 'scannet', height: int =
         rot_step_deg: yaw change per frame (degrees).
         look_down_deg, pitch_range_deg, roll_range_deg, free_space: the rest of the camera
             motion (:class:`CameraMotion`).
+        footprint: horizontal size of the rooms relative to their height (:func:`make_room`).
         supersample: anti-aliasing factor per axis.
         distortion: radial-tangential ``(k1, k2, p1, p2)`` applied to EuRoC-layout images.
     """
@@ -297,7 +300,8 @@ def generate(out_dir: str, seed: int = 0, layout: str = 'scannet', height: int =
     for i in range(num_train + num_test):
         split = 'train' if i < num_train else 'test'
         seq = render_sequence(rng, textures, frames if split == 'train' else test_frames,
-                              height, width, rng.uniform(lo, hi), motion, supersample)
+                              height, width, rng.uniform(lo, hi), motion, supersample,
+                              footprint)
         name = (f'scene{i:04d}_00' if layout != 'euroc' else
                 f'{"MH" if split == "train" else "V2"}_{i:02d}_synthetic')
         sequences.append(dict(seq, name=name, split=split))

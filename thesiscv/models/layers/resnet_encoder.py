@@ -29,21 +29,23 @@ class ResNetEncoder(BaseModule):
         in_channels: input channels (3 for an image; more for stacked frames or coordinates).
         norm_cfg: normalization layers, as in mmdet's ResNet.
         norm_eval: keep BatchNorm in eval mode while training.
+        base_channels: width of the stem and the first stage (64 in a standard ResNet; the
+            later stages double it); narrower networks suit CPU-sized experiments.
         init_cfg: e.g. ``dict(type='Pretrained', checkpoint='resnet18.pth')`` (local path).
     """
 
     def __init__(self, depth: int = 18, in_channels: int = 3,
                  norm_cfg: dict = dict(type='BN', requires_grad=True), norm_eval: bool = False,
-                 init_cfg: Optional[dict] = None):
+                 base_channels: int = 64, init_cfg: Optional[dict] = None):
         super().__init__()
         if depth not in _EXPANSION:
             raise KeyError(f'ResNetEncoder depth must be one of {sorted(_EXPANSION)}, got {depth}')
         self.resnet = MODELS.build(
             dict(type='mmdet.ResNet', depth=depth, in_channels=in_channels,
-                 out_indices=(0, 1, 2, 3), norm_cfg=norm_cfg, norm_eval=norm_eval,
-                 init_cfg=init_cfg))
-        expansion = _EXPANSION[depth]
-        self.channels = (64, 64 * expansion, 128 * expansion, 256 * expansion, 512 * expansion)
+                 base_channels=base_channels, out_indices=(0, 1, 2, 3), norm_cfg=norm_cfg,
+                 norm_eval=norm_eval, init_cfg=init_cfg))
+        c = base_channels * _EXPANSION[depth]
+        self.channels = (base_channels, c, 2 * c, 4 * c, 8 * c)
 
     def init_weights(self) -> None:
         self.resnet.init_weights()

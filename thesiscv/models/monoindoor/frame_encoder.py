@@ -33,11 +33,12 @@ class MonoResNetEncoder(BaseModule):
         pretrained: local path of ImageNet weights in torchvision layout, or None.
         coord_init: ``'imagenet'`` or ``'random'`` initialization of conv1 for extra channels.
         norm_mean, norm_std: input normalization of the RGB channels.
+        base_channels: ResNet width (64; ImageNet weights need 64).
     """
 
     def __init__(self, depth: int = 18, num_input_images: int = 1, extra_in_channels: int = 0,
                  pretrained: Optional[str] = None, coord_init: str = 'imagenet',
-                 norm_mean: float = 0.45, norm_std: float = 0.225):
+                 norm_mean: float = 0.45, norm_std: float = 0.225, base_channels: int = 64):
         super().__init__()
         if coord_init not in ('imagenet', 'random'):
             raise ValueError(f"coord_init must be 'imagenet' or 'random', got {coord_init!r}")
@@ -46,7 +47,8 @@ class MonoResNetEncoder(BaseModule):
         self.pretrained = pretrained
         self.coord_init = coord_init
         self.norm_mean, self.norm_std = norm_mean, norm_std
-        self.encoder = ResNetEncoder(depth=depth, in_channels=self.num_rgb + extra_in_channels)
+        self.encoder = ResNetEncoder(depth=depth, in_channels=self.num_rgb + extra_in_channels,
+                                     base_channels=base_channels)
         self.channels = self.encoder.channels
 
     def init_weights(self) -> None:
