@@ -34,3 +34,19 @@ def test_compose_is_matrix_product_order():
     a, b, c = (params_to_mat(torch.randn(1, 3) * 0.2, torch.randn(1, 3)) for _ in range(3))
     assert torch.allclose(compose(a, b, c), a @ b @ c)
     assert not torch.allclose(compose(a, b), compose(b, a), atol=1e-3)
+
+
+def test_rodrigues_is_orthonormal_and_has_the_true_gradient_at_zero():
+    torch.manual_seed(2)
+    r = torch.cat([torch.randn(6, 3) * 0.5, torch.randn(2, 3) * 1e-6])
+    R = rot_from_axisangle(r)[:, :3, :3]
+    assert torch.allclose(R @ R.transpose(1, 2), torch.eye(3).expand(8, 3, 3), atol=1e-6)
+    angle = torch.rad2deg(torch.arccos(((R.diagonal(dim1=1, dim2=2).sum(-1) - 1) / 2)))
+    assert torch.allclose(angle[:6], torch.rad2deg(r[:6].norm(dim=1)), atol=1e-2)
+    # dR/dr at r = 0 is the skew generator: d R[2, 1] / d r_x = 1, d R[1, 2] / d r_x = -1 ...
+    jac = torch.autograd.functional.jacobian(
+        lambda v: rot_from_axisangle(v[None])[0, :3, :3], torch.zeros(3))
+    generators = torch.tensor([[[0., 0, 0], [0, 0, -1], [0, 1, 0]],
+                               [[0., 0, 1], [0, 0, 0], [-1, 0, 0]],
+                               [[0., -1, 0], [1, 0, 0], [0, 0, 0]]])
+    assert torch.allclose(jac.permute(2, 0, 1), generators)

@@ -10,18 +10,25 @@ from torch import Tensor
 
 
 def rot_from_axisangle(axisangle: Tensor) -> Tensor:
-    """Rodrigues' formula: axis-angle ``(B, 3)`` -> homogeneous rotation ``(B, 4, 4)``.
+    """Rodrigues' formula: axis-angle ``r`` ``(B, 3)`` -> homogeneous rotation ``(B, 4, 4)``.
 
-    The angle is ``|r|`` and the axis ``r / (|r| + 1e-7)`` (Monodepth2's parameterization).
+    ``R = I + sin(t)/t [r]_x + (1 - cos(t))/t^2 [r]_x^2`` with ``t = |r|``: Monodepth2's
+    parameterization (angle ``|r|``, axis ``r / |r|``), written in ``[r]_x`` so that its
+    gradient at ``r = 0`` is the true one (``dR = [dr]_x``); the angle/axis form has a zero
+    gradient there, which would freeze a pose regressor whose output starts at exactly zero.
+    Below ``t = 1e-4`` the coefficients are their Taylor expansions.
     """
-    angle = axisangle.norm(dim=-1, keepdim=True)
-    axis = axisangle / (angle + 1e-7)
-    cos, sin = torch.cos(angle)[..., None], torch.sin(angle)[..., None]
-    x, y, z = axis.unbind(-1)
+    theta2 = (axisangle ** 2).sum(-1)[:, None, None]
+    small = theta2 < 1e-8
+    safe2 = torch.where(small, torch.ones_like(theta2), theta2)
+    theta = safe2.sqrt()
+    coef_1 = torch.where(small, 1 - theta2 / 6, torch.sin(theta) / theta)
+    coef_2 = torch.where(small, 0.5 - theta2 / 24, (1 - torch.cos(theta)) / safe2)
+    x, y, z = axisangle.unbind(-1)
     zero = torch.zeros_like(x)
     skew = torch.stack([zero, -z, y, z, zero, -x, -y, x, zero], dim=-1).view(-1, 3, 3)
     eye = torch.eye(3, dtype=axisangle.dtype, device=axisangle.device)
-    rot = cos * eye + sin * skew + (1 - cos) * axis[:, :, None] * axis[:, None, :]
+    rot = eye + coef_1 * skew + coef_2 * skew @ skew
     out = torch.zeros(axisangle.shape[0], 4, 4, dtype=axisangle.dtype, device=axisangle.device)
     out[:, :3, :3] = rot
     out[:, 3, 3] = 1
