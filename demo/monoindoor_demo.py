@@ -5,7 +5,7 @@
 Writes ``DIR/<name>.npy`` (float32 depth, up to the model's scale) and ``DIR/<name>_depth.png``
 (colorized, near = bright) for every frame, e.g.::
 
-    python demo/monoindoor_demo.py data/rooms_synthetic/scans/scene0016_00/color \\
+    python demo/monoindoor_demo.py data/rooms_synthetic/scans/scene0048_00/color \\
         configs/monoindoor/synthetic.py work_dirs/synthetic/epoch_3.pth
 """
 import argparse

@@ -5,6 +5,9 @@ _base_ = [
     './_base_/datasets/rooms_synthetic_64x96.py', './_base_/schedules/synthetic_3e.py'
 ]
 # from scratch: no ImageNet weights on these machines; the untrained network predicts the
-# relative depth 0.5 (times the untrained scale S of about 5: 2.5 m, as the baseline's config)
-model = dict(input_size=(64, 96), init_depth=0.5, depth_encoder=dict(pretrained=None),
-             pose_module=dict(encoder=dict(pretrained=None)), scale_net=dict(feat_size=(2, 3)))
+# relative depth 0.5 (times the untrained scale S of about 5: 2.5 m, as the baseline's config).
+# Half-width ResNet-18s (base_channels 32, so the scale net reads 256 channels), as the baseline.
+model = dict(input_size=(64, 96), init_depth=0.5,
+             depth_encoder=dict(pretrained=None, base_channels=32),
+             pose_module=dict(encoder=dict(pretrained=None, base_channels=32)),
+             scale_net=dict(in_channels=256, feat_size=(2, 3)))

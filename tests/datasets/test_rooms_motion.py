@@ -12,7 +12,7 @@ def optical_axes(motion: CameraMotion, seed: int = 0, num: int = 200):
 
 
 def test_look_down_tilts_the_optical_axis_towards_the_floor():
-    level = CameraMotion(pitch_range_deg=0.0, roll_range_deg=0.0)
+    level = CameraMotion(look_down_deg=0.0, pitch_range_deg=0.0, roll_range_deg=0.0)
     down = level._replace(look_down_deg=15.0)
     _, _, axis_level = optical_axes(level)
     _, _, axis_down = optical_axes(down)

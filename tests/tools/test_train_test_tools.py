@@ -1,6 +1,7 @@
 """tools/train.py, tools/test.py, dist_train.sh / dist_test.sh (2 CPU processes), benchmark.py."""
 import json
 import os
+import os.path as osp
 import pickle
 import socket
 import subprocess
@@ -79,3 +80,18 @@ def test_make_synthetic_lists_every_generator():
     out = run_tool('data/make_synthetic.py', '--list').stdout
     for name, generator in GENERATORS.items():
         assert name in out and generator.default_dir in out
+
+
+def test_make_synthetic_refuses_a_folder_with_files_unless_overwrite(tmp_path):
+    stale = tmp_path / 'scans' / 'scene0000_00' / 'color' / '59.jpg'
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b'a frame of an earlier, longer data set')
+    cmd = [sys.executable, osp.join(ROOT, 'tools', 'data', 'make_synthetic.py'), 'rooms',
+           '--out-dir', str(tmp_path), '--options', 'num_train=1', 'num_test=1', 'frames=3',
+           'test_frames=2']
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0 and f'{tmp_path} already holds files' in proc.stderr
+    assert '--overwrite' in proc.stderr and stale.exists()
+    run_tool('data/make_synthetic.py', *cmd[2:], '--overwrite')
+    assert not stale.exists()
+    assert sorted(p.name for p in stale.parent.iterdir()) == ['0.jpg', '1.jpg', '2.jpg']
