@@ -5,6 +5,7 @@ import glob
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 
@@ -63,3 +64,42 @@ def test_train_then_test(config, data_root, tmp_path):
         assert proc.returncode == 0, proc.stderr[-3000:]
         assert len(glob.glob(str(demo_out / '*.npy'))) == 3  # the test room's 3 frames
         assert len(glob.glob(str(demo_out / '*_depth.png'))) == 3
+
+
+BOUNDS = 'analysis/selfsup_depth_bounds.py'
+BASELINE = 'configs/monoindoor/monodepth2_r18_1xb4-3e_synthetic-rooms-64x96.py'
+
+
+@pytest.mark.parametrize('mode, metric', [('depth-labels', 'depth/abs_rel'),
+                                          ('true-pose', 'depth/abs_rel'),
+                                          ('pose-labels', 'pose/rot'),
+                                          ('true-depth', 'pose/rot')])
+def test_bounds_train_one_network_and_report_its_metrics(mode, metric, data_root):
+    proc = run_tool(BOUNDS, 'configs/monoindoor/synthetic.py', mode, '--data-root', data_root,
+                    '--max-steps', '2', '--every', '1000')
+    lines = [line.split() for line in proc.stdout.splitlines() if line.startswith('step')]
+    assert [line[1] for line in lines] == ['0', '2']  # before training and at the last step
+    assert lines[0][5] == '-' and math.isfinite(float(lines[1][5]))  # the training loss
+    values = dict(zip(lines[-1][6::2], map(float, lines[-1][7::2])))
+    assert metric in values and all(math.isfinite(v) for v in values.values())
+    other = 'pose/rot' if metric.startswith('depth') else 'depth/abs_rel'
+    assert other not in values  # the ground-truth half is not reported as a result
+
+
+def test_bounds_gradient_true_pose_explains_the_pair(data_root):
+    proc = run_tool(BOUNDS, BASELINE, 'gradient', '--data-root', data_root)
+    identity, true = map(float, re.search(r'at the identity ([\d.]+), at the true pose ([\d.]+)',
+                                          proc.stdout).groups())
+    # ground-truth depth and motion (in the model's conventions) warp the source onto the target
+    assert true < 0.3 * identity
+    cosines = [float(x) for x in re.findall(r'mean (-?[\d.]+),', proc.stdout)]
+    assert len(cosines) == 2 and all(-1 <= c <= 1 for c in cosines)
+
+
+def test_bounds_needs_a_scannet_layout_with_a_training_split(tmp_path):
+    proc = subprocess.run([sys.executable, os.path.join(ROOT, 'tools', BOUNDS), BASELINE,
+                           'true-pose', '--data-root', str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert f'{tmp_path}/scannetv2_train.txt not found' in proc.stderr
+    assert 'make_synthetic.py rooms' in proc.stderr
