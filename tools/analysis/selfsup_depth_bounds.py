@@ -90,7 +90,7 @@ def consecutive_pairs(dataset_cfg: dict, path: str, max_pairs: Optional[int] = N
                          '(python tools/data/make_synthetic.py rooms writes one)')
     lines = []
     for scene in open(split).read().split():
-        color = osp.join(root, 'scans', scene, 'color')
+        color = osp.join(root, dataset_cfg.get('scans_dir', 'scans'), scene, 'color')
         frames = sorted(int(name[:-4]) for name in os.listdir(color) if name.endswith('.jpg'))
         lines += [f'{scene} {i} {j}' for i, j in zip(frames, frames[1:])]
     with open(path, 'w') as f:

@@ -8,8 +8,8 @@ photometric consistency between views is exact up to sampling. Room size varies 
 (:class:`CameraMotion`) with yaw, pitch and roll changes and moderate translation. The defaults
 make halls (``footprint`` 1.6) filmed looking 25 deg down at 3 deg of yaw and 13 cm per frame:
 the variant on which a CPU-sized depth network learns from the photometric loss within minutes
-(configs/monoindoor/README.md). Rendering is vectorized NumPy ray
-casting (ray/box slab tests for every pixel at once) with ``supersample``-fold anti-aliasing.
+(configs/monoindoor/README.md). Rendering is vectorized NumPy ray casting (ray/box slab tests
+for every pixel at once) with ``supersample``-fold anti-aliasing.
 
 Coordinates: world and camera frames follow OpenCV (x right, y down, z forward); poses are
 camera-to-world 4x4; depth is z-depth in metres (not ray length); intrinsics
