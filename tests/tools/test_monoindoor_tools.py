@@ -2,6 +2,7 @@
 (depth and pose) through tools/test.py, drawing depth pictures with --show-dir; the demo runs
 on the trained MonoIndoor++ checkpoint."""
 import glob
+import importlib.util
 import json
 import math
 import os
@@ -10,8 +11,10 @@ import subprocess
 import sys
 
 import pytest
+import torch
 
 from thesiscv.datasets.synthetic.indoor_rooms import generate
+from thesiscv.models.monoindoor.pose_ops import params_to_mat
 
 from ..conftest import ROOT, run_tool
 
@@ -70,13 +73,14 @@ BOUNDS = 'analysis/selfsup_depth_bounds.py'
 BASELINE = 'configs/monoindoor/monodepth2_r18_1xb4-3e_synthetic-rooms-64x96.py'
 
 
-@pytest.mark.parametrize('mode, metric', [('depth-labels', 'depth/abs_rel'),
-                                          ('true-pose', 'depth/abs_rel'),
-                                          ('pose-labels', 'pose/rot'),
-                                          ('true-depth', 'pose/rot')])
-def test_bounds_train_one_network_and_report_its_metrics(mode, metric, data_root):
+@pytest.mark.parametrize('mode, metric, extra', [('depth-labels', 'depth/abs_rel', ()),
+                                                 ('true-pose', 'depth/abs_rel',
+                                                  ('--pose-noise', '2')),
+                                                 ('pose-labels', 'pose/rot', ()),
+                                                 ('true-depth', 'pose/rot', ())])
+def test_bounds_train_one_network_and_report_its_metrics(mode, metric, extra, data_root):
     proc = run_tool(BOUNDS, 'configs/monoindoor/synthetic.py', mode, '--data-root', data_root,
-                    '--max-steps', '2', '--every', '1000')
+                    '--max-steps', '2', '--every', '1000', *extra)
     lines = [line.split() for line in proc.stdout.splitlines() if line.startswith('step')]
     assert [line[1] for line in lines] == ['0', '2']  # before training and at the last step
     assert lines[0][5] == '-' and math.isfinite(float(lines[1][5]))  # the training loss
@@ -94,6 +98,27 @@ def test_bounds_gradient_true_pose_explains_the_pair(data_root):
     assert true < 0.3 * identity
     cosines = [float(x) for x in re.findall(r'mean (-?[\d.]+),', proc.stdout)]
     assert len(cosines) == 2 and all(-1 <= c <= 1 for c in cosines)
+
+
+def test_bounds_pose_noise_turns_the_true_rotation_by_the_given_angle():
+    spec = importlib.util.spec_from_file_location('bounds', os.path.join(ROOT, 'tools', BOUNDS))
+    bounds = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bounds)
+    torch.manual_seed(0)
+    pose = params_to_mat(torch.randn(5, 3) * 0.1, torch.randn(5, 3))
+    noisy = bounds.perturb_rotation(pose, 2.0)
+    rel = noisy[:, :3, :3] @ pose[:, :3, :3].transpose(1, 2)
+    angle = torch.rad2deg(bounds.rotation_log(rel).norm(dim=1))
+    assert torch.allclose(angle, torch.full((5, ), 2.0), atol=1e-3)
+    assert torch.allclose(noisy[:, :3, 3], (rel @ pose[:, :3, 3, None])[..., 0], atol=1e-6)
+    assert torch.equal(bounds.perturb_rotation(pose, 0.0), pose)
+
+
+def test_bounds_pose_noise_only_with_true_pose():
+    proc = subprocess.run([sys.executable, os.path.join(ROOT, 'tools', BOUNDS), BASELINE,
+                           'true-depth', '--pose-noise', '1'], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert proc.returncode != 0 and '--pose-noise' in proc.stderr and 'true-depth' in proc.stderr
 
 
 def test_bounds_needs_a_scannet_layout_with_a_training_split(tmp_path):

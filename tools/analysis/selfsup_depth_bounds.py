@@ -1,7 +1,8 @@
 """Which half of self-supervised depth limits a run on a data set? (MonoIndoor++ / Monodepth2)
 
     python tools/analysis/selfsup_depth_bounds.py CONFIG MODE [--seconds S] [--max-steps N]
-        [--lr LR] [--blur SIGMA] [--no-automask] [--seed S] [--every S] [--data-root DIR]
+        [--lr LR] [--blur SIGMA] [--no-automask] [--pose-noise DEG] [--seed S] [--every S]
+        [--data-root DIR]
 
 Self-supervised training learns depth and camera motion jointly from the photometric loss
 (thesis Eq. 5.7). Each mode trains ONE of the two networks of CONFIG's model with the other half
@@ -26,10 +27,13 @@ validation pipeline (ground-truth depth and poses, no augmentation), so the data
 ScanNet layout with depth and poses (e.g. ``python tools/data/make_synthetic.py rooms``).
 ``--blur`` low-passes the images the photometric loss compares (a Gaussian of SIGMA pixels);
 ``--no-automask`` switches Monodepth2's auto-masking off; ``--max-pairs N`` trains on the first N
-pairs only (the printed loss then shows whether the network can fit them at all). Numbers go to
-stdout, one line per evaluation.
+pairs only (the printed loss then shows whether the network can fit them at all);
+``--pose-noise DEG`` (``true-pose`` only) turns the ground-truth rotation of every training pair
+by DEG degrees about a random axis, drawn anew at each step (how precise must the camera motion
+be for the depth network to learn?). Numbers go to stdout, one line per evaluation.
 """
 import argparse
+import math
 import os
 import os.path as osp
 import sys
@@ -72,6 +76,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument('--blur', type=float, default=0, help='Gaussian sigma (pixels) of the '
                         'photometric loss images; 0: none')
     parser.add_argument('--no-automask', action='store_true')
+    parser.add_argument('--pose-noise', type=float, default=0, help='true-pose: degrees of '
+                        'random rotation added to the true camera motion; 0: none')
     parser.add_argument('--seed', type=int, default=0)
     parser.add_argument('--max-pairs', type=int, help='train on the first N pairs only (can the '
                         'network fit them at all?)')
@@ -134,6 +140,14 @@ def true_pose(samples: list) -> Tensor:
     return torch.stack([s.gt_pose.reshape(-1, 4, 4)[0].float() for s in samples])
 
 
+def perturb_rotation(pose: Tensor, degrees: float) -> Tensor:
+    """``pose`` ``(B, 4, 4)`` preceded by a rotation of ``degrees`` about a random axis per
+    sample (the angle between the result's rotation and the input's is exactly ``degrees``)."""
+    axis = unit(torch.randn(len(pose), 3))
+    noise = params_to_mat(axis * math.radians(degrees), torch.zeros(len(pose), 3))
+    return noise @ pose
+
+
 def use_true_depth(model, depth: Tensor) -> None:
     """Make ``model`` see ``depth`` as its depth network's output (one scale)."""
     model.depth_forward = lambda images: dict(disps=[1 / depth], depths=[depth], scale=None)
@@ -194,7 +208,8 @@ def train(model, mode: str, train_loader, evaluate_fn: Callable[[], Dict[str, fl
         for data in train_loader:
             data = model.data_preprocessor(data, True)
             if mode == 'true-pose':
-                use_pose(model, true_pose(data['data_samples']))
+                use_pose(model, perturb_rotation(true_pose(data['data_samples']),
+                                                 args.pose_noise))
             elif mode == 'true-depth':
                 use_true_depth(model, true_depth(data['inputs'], data['data_samples']))
             loss = step_loss(model, mode, data, args.blur)
@@ -259,6 +274,9 @@ def gradient_alignment(model, loader, blur: float) -> None:
 
 def main() -> None:
     args = parse_args()
+    if args.pose_noise and args.mode != 'true-pose':
+        raise SystemExit('--pose-noise perturbs the true camera motion of the true-pose mode; '
+                         f'mode {args.mode} does not use it')
     register_all_modules()
     torch.manual_seed(args.seed)
     cfg = load_config(args.config, args.cfg_options)
