@@ -50,7 +50,8 @@ def test_train_then_test(config, data_root, tmp_path):
     assert len(losses) == 2 and all(math.isfinite(x) for x in losses)
     val = [log for log in logs if 'depth/abs_rel' in log][-1]
     assert 0 < val['depth/abs_rel'] < 1 and 'pose/rot' in val and 'traj/ate' in val
-    if not os.path.basename(config).startswith(('monodepth2_r18', 'monoindoorpp_r18')):
+    main_recipes = ('monodepth2_r18_1xb4-3e', 'monoindoorpp_r18_1xb4-3e')
+    if not os.path.basename(config).startswith(main_recipes):
         return  # tools/test.py for the two main recipes only (test budget)
     ckpt = glob.glob(os.path.join(work_dir, 'epoch_1.pth'))[0]
     proc = run_tool('test.py', config, ckpt, '--show-dir', 'pictures', '--cfg-options',
