@@ -143,6 +143,8 @@ def true_pose(samples: list) -> Tensor:
 def perturb_rotation(pose: Tensor, degrees: float) -> Tensor:
     """``pose`` ``(B, 4, 4)`` preceded by a rotation of ``degrees`` about a random axis per
     sample (the angle between the result's rotation and the input's is exactly ``degrees``)."""
+    if degrees == 0:
+        return pose
     axis = unit(torch.randn(len(pose), 3))
     noise = params_to_mat(axis * math.radians(degrees), torch.zeros(len(pose), 3))
     return noise @ pose

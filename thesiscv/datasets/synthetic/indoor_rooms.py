@@ -7,9 +7,10 @@ photometric consistency between views is exact up to sampling. Room size varies 
 (``room_scale``) to exercise depth factorization. The camera follows a smooth hand-held path
 (:class:`CameraMotion`) with yaw, pitch and roll changes and moderate translation. The defaults
 make halls (``footprint`` 1.6) filmed looking 25 deg down at 3 deg of yaw and 13 cm per frame:
-the variant on which a CPU-sized depth network learns from the photometric loss within minutes
-(configs/monoindoor/README.md). Rendering is vectorized NumPy ray casting (ray/box slab tests
-for every pixel at once) with ``supersample``-fold anti-aliasing.
+given the true camera motion, a CPU-sized depth network learns from the photometric loss on them
+within minutes; learning depth and motion together from scratch on the CPU budget needs gentler
+turns (``rot_step_deg=1``; configs/monoindoor/README.md). Rendering is vectorized NumPy ray
+casting (ray/box slab tests for every pixel at once) with ``supersample``-fold anti-aliasing.
 
 Coordinates: world and camera frames follow OpenCV (x right, y down, z forward); poses are
 camera-to-world 4x4; depth is z-depth in metres (not ray length); intrinsics
