@@ -91,3 +91,16 @@ def test_coord_conv_input_channels_and_features():
     out = module(img, img, img, torch.ones(2, 1, 64, 64), torch.eye(4).repeat(2, 1, 1),
                  torch.tensor([False, True]))
     assert out.pose.shape == (2, 4, 4) and torch.isfinite(out.pose).all()
+
+
+def test_pose_decoder_translation_scale_multiplies_the_translation_only():
+    from thesiscv.models.monoindoor import PoseDecoder
+    torch.manual_seed(0)
+    feat = torch.randn(2, 64, 2, 3)
+    same = PoseDecoder(in_channels=64, channels=16)
+    wide = PoseDecoder(in_channels=64, channels=16, translation_scale=0.1)
+    wide.load_state_dict(same.state_dict())
+    (rot, trans), (rot_wide, trans_wide) = same(feat), wide(feat)
+    assert torch.equal(rot, rot_wide)
+    assert torch.allclose(trans_wide, 10 * trans, rtol=1e-5, atol=0)
+    assert trans.abs().max() > 0
