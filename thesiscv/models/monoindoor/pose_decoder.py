@@ -1,8 +1,9 @@
 """Monodepth2's pose regressor (spec §2.4), one per stage of the residual pose module.
 
 On the pose encoder's deepest map ``(B, 512 [+2 coordinate channels], h, w)``: 1x1 squeeze conv
-to 256 + ReLU, two 3x3 convs + ReLU, 1x1 conv to 6, spatial mean, times ``out_scale`` (0.01);
-returns axis-angle ``(B, 3)`` and translation ``(B, 3)``.
+to 256 + ReLU, two 3x3 convs + ReLU, 1x1 conv to 6, spatial mean; the rotation times ``out_scale``
+(0.01), the translation times ``translation_scale`` (by default the same); returns axis-angle
+``(B, 3)`` and translation ``(B, 3)``.
 """
 from typing import Optional, Tuple
 
